@@ -1,0 +1,33 @@
+# memcon — the two commands a newcomer needs: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+MEMCON_SHARED ?= ../shared
+export MEMCON_SHARED
+
+.PHONY: install demo test bench lint clean
+
+$(BIN)/memcon: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(BIN)/memcon
+
+install: $(BIN)/memcon
+
+demo: install
+	$(BIN)/python -m memcon.demo
+
+test: install
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+
+bench: install
+	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/search.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info memcon.db memcon.db.index

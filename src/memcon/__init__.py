@@ -1,0 +1,2 @@
+"""memcon: diplomatic conversation records as a searchable, citable knowledge base."""
+__version__ = "0.1.0"

@@ -1,0 +1,243 @@
+"""The records that flow between memcon's stages.
+
+Every record is a frozen dataclass: readers produce them, enrichers return new
+ones, the store persists them, search and the CLI read them back.  Nothing
+between two stages is a loose dict.
+
+Offsets (``start``, ``end``, ``offset``) are character offsets into
+``Document.text``, the document rendered as history.state.gov renders it:
+
+    88. Memorandum of Conversation[1]
+    Vienna, June 4, 1961.
+
+    During lunch the following points of interest emerged:
+
+    ... missiles are the [Page 226] God of War today ...
+
+Paragraphs are separated by a blank line; a page turn inside the document is
+rendered ``[Page N]`` where the ``<pb/>`` stands; a footnote anchor is rendered
+``[N]`` where the ``<note/>`` stands (inline source notes are printed as a
+line of their own).  The footnotes themselves are not part of ``text``: they
+are ``Document.footnotes`` and a renderer lists them after the text
+(:func:`memcon.model.render.render_document`).
+
+DOCS: docs/architecture.md#records
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+DatePrecision = Literal["year", "month", "day", "hour", "minute", "second"]
+"""How much of an ISO date or datetime the source actually states."""
+
+
+@dataclass(frozen=True, slots=True)
+class DocDate:
+    """When a document happened, with the precision and uncertainty the source gives.
+
+    ``when`` is an ISO 8601 date or datetime (``1961-06-04``, ``1961-06-04T13:15``,
+    ``1962-10-18T17:00:00Z``).  For a range, ``start``/``end`` hold TEI's
+    ``from``/``to``; for an uncertain date, ``not_before``/``not_after``.
+    ``sort_key`` is the earliest ISO date the record can stand for (used for
+    ordering and date filters); ``sort_key_end`` the latest.
+    A memorandum of conversation is dated by the conversation, not by its drafting.
+    """
+
+    text: str
+    when: str | None = None
+    start: str | None = None
+    end: str | None = None
+    not_before: str | None = None
+    not_after: str | None = None
+    precision: DatePrecision | None = None
+    uncertain: bool = False
+    timezone: str | None = None
+    source: str = "dateline"
+    """Where the date was read: ``dateline``, ``div-attribute``, ``heading``, ``text``."""
+
+    @property
+    def sort_key(self) -> str | None:
+        return self.when or self.start or self.not_before or self.not_after
+
+    @property
+    def sort_key_end(self) -> str | None:
+        return self.when or self.end or self.not_after or self.not_before or self.start
+
+
+@dataclass(frozen=True, slots=True)
+class PageBreak:
+    """A printed page that begins at ``offset`` in ``Document.text``.
+
+    The first entry of a document's page map has ``marker=False``: it is the
+    page in effect where the document begins (set by a ``<pb/>`` before the
+    document), not a page turn rendered in the text.
+    """
+
+    n: str
+    offset: int
+    facs: str | None = None
+    xml_id: str | None = None
+    marker: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A note of the document: number, text and where its anchor stands.
+
+    ``kind`` is ``source`` for the source note (TEI ``type="source"``) and
+    ``footnote`` otherwise.  ``inline`` notes (TEI ``rend="inline"``) are printed
+    in the text itself, as the book does, and have no anchor number.
+    """
+
+    n: str | None
+    text: str
+    offset: int
+    kind: str = "footnote"
+    inline: bool = False
+    xml_id: str | None = None
+
+
+AnnotationKind = Literal["persName", "placeName", "orgName", "gloss", "ref", "term", "date", "quote"]
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """An editors' tag kept as a span of ``Document.text`` (or of a footnote).
+
+    ``target`` is the tag's pointer as given (``#p_KNS1``, ``#t_USSR1``,
+    ``frus1919Parisv03#pg_817``, ``#d84``); ``role`` its ``type`` attribute
+    (``from``/``to`` on a persName in a heading).  ``footnote`` is the index of
+    the footnote the span lies in, or ``None`` for the text itself; offsets
+    are then relative to that footnote's text.
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    target: str | None = None
+    role: str | None = None
+    footnote: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """One entry of a document's participant list, as printed."""
+
+    text: str
+    side: str | None = None
+    person_ref: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A document quoted inside another (``frus:attachment``, nested ``div``).
+
+    It stays part of its parent's text (as history.state.gov shows it);
+    ``start``/``end`` delimit it there.
+    """
+
+    heading: str
+    start: int
+    end: int
+    date: DocDate | None = None
+    place: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a record came from: the file, its digest, and the reader that read it."""
+
+    source: str
+    sha256: str
+    reader: str
+    reader_version: str
+    format: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonEntry:
+    """An entry in a volume's list of persons (``div[@xml:id='persons']``)."""
+
+    xml_id: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class TermEntry:
+    """An entry in a volume's list of terms and abbreviations."""
+
+    xml_id: str
+    term: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Volume:
+    """A FRUS volume (or, for other sources, the collection a document belongs to)."""
+
+    id: str
+    title: str
+    series: str | None = None
+    subseries: str | None = None
+    volume_number: str | None = None
+    volume_title: str | None = None
+    editors: tuple[str, ...] = ()
+    publisher: str | None = None
+    pub_place: str | None = None
+    pub_year: str | None = None
+    persons: tuple[PersonEntry, ...] = ()
+    terms: tuple[TermEntry, ...] = ()
+    provenance: Provenance | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One document: a memorandum of conversation, telegram, despatch, minutes, note ...
+
+    ``id`` is ``VOLUME/dN`` for FRUS (``frus1919Parisv01/d337``).
+    ``chapter`` is the path of headings of the chapters and compilations the
+    document sits in, outermost first.
+    """
+
+    id: str
+    volume_id: str
+    heading: str
+    text: str
+    n: str | None = None
+    doc_type: str = "document"
+    place: str | None = None
+    date: DocDate | None = None
+    subject: str | None = None
+    source_note: str | None = None
+    footnotes: tuple[Footnote, ...] = ()
+    participants: tuple[Participant, ...] = ()
+    chapter: tuple[str, ...] = ()
+    pages: tuple[PageBreak, ...] = ()
+    annotations: tuple[Annotation, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    language: str = "en"
+    provenance: tuple[Provenance, ...] = field(default_factory=tuple)
+    seq: int = 0
+    """Position of the document in its volume (0-based), for previous/next."""
+
+    def page_at(self, offset: int) -> str | None:
+        """The printed page on which character ``offset`` of ``text`` stands."""
+        page: str | None = None
+        for pb in self.pages:
+            if pb.offset > offset:
+                break
+            page = pb.n
+        return page
+
+    @property
+    def first_page(self) -> str | None:
+        return self.pages[0].n if self.pages else None
+
+    @property
+    def last_page(self) -> str | None:
+        return self.pages[-1].n if self.pages else None

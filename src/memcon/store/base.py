@@ -1,0 +1,113 @@
+"""The ``Store`` contract: what every storage backend (SQLite now, PostgreSQL later) must do.
+
+The store is the record of truth.  The full-text index (:mod:`memcon.search`)
+is derived from it and can always be rebuilt from it (``memcon reindex``).
+
+Duties of an implementation:
+
+* **One transaction per volume.**  :meth:`Store.replace_volume` writes a volume
+  and all of its documents, replacing whatever that volume held before, and
+  either commits all of it or nothing.  A reader that raises half-way through
+  a volume, a ``KeyboardInterrupt`` or a ``kill -9`` leaves the store as it was
+  before the call.
+* **Idempotency by digest.**  :meth:`Store.source_digest` returns the sha256 of
+  the source last ingested for a volume, so the caller can skip an unchanged
+  file without reading it.
+* **Round trip.**  :meth:`Store.get_document` returns a record equal to the one
+  written (same text, offsets, footnotes, pages, annotations, provenance).
+* **A single writer.**  Readers may be many; writes go through one connection.
+
+DOCS: docs/architecture.md#store
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from memcon.model.records import Document, Volume
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    """What a store holds."""
+
+    volumes: int
+    documents: int
+    pages: int
+    footnotes: int
+    annotations: int
+    sources: int
+    schema_version: int
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class VolumeSummary:
+    """A line per volume for listings: id, title, documents, date range."""
+
+    id: str
+    title: str
+    documents: int
+    date_min: str | None
+    date_max: str | None
+    sha256: str | None
+    indexed: bool
+
+
+@runtime_checkable
+class Store(Protocol):
+    """A place to keep volumes and documents.  See the module docstring for the contract."""
+
+    @property
+    def location(self) -> str:
+        """Where the store lives (a file path or a connection URL without password)."""
+        ...
+
+    def source_digest(self, volume_id: str) -> str | None:
+        """The sha256 of the source file last ingested for ``volume_id``, or ``None``."""
+        ...
+
+    def replace_volume(self, volume: Volume, documents: Iterable[Document]) -> int:
+        """Write ``volume`` and ``documents`` in one transaction, replacing the volume's old
+        documents; return how many documents were written.  Consumes ``documents`` lazily,
+        so a streaming reader's memory stays flat; if iterating raises, nothing is written
+        and the exception propagates."""
+        ...
+
+    def mark_indexed(self, volume_id: str, index_name: str) -> None:
+        """Record that the full-text index ``index_name`` holds the volume as stored now."""
+        ...
+
+    def unindexed_volumes(self, index_name: str) -> list[str]:
+        """Volumes whose stored content the index ``index_name`` does not hold yet."""
+        ...
+
+    def get_volume(self, volume_id: str) -> Volume:
+        """The volume with that id; raises :class:`memcon.errors.NotFound`."""
+        ...
+
+    def get_document(self, doc_id: str) -> Document:
+        """The document with that id (``frus1919Parisv01/d337``); raises ``NotFound``."""
+        ...
+
+    def iter_documents(self, *, volume_id: str | None = None) -> Iterator[Document]:
+        """Every document (of one volume, when given), in volume order."""
+        ...
+
+    def neighbours(self, doc_id: str) -> tuple[str | None, str | None]:
+        """The ids of the previous and next documents in the same volume."""
+        ...
+
+    def volumes(self) -> list[VolumeSummary]:
+        """A summary of every volume, ordered by id."""
+        ...
+
+    def stats(self) -> StoreStats:
+        """Counts of what the store holds."""
+        ...
+
+    def close(self) -> None:
+        """Release connections.  Safe to call twice."""
+        ...

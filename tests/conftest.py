@@ -1,0 +1,62 @@
+"""Shared fixtures.
+
+Real data comes from ``$MEMCON_SHARED`` (default ``../shared`` beside the
+clone).  Without it, tests that need it are skipped; with ``CI`` set they fail
+instead, because CI always has it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def shared_path() -> Path:
+    return Path(os.environ.get("MEMCON_SHARED", str(ROOT.parent / "shared"))).resolve()
+
+
+def require(path: Path, what: str) -> Path:
+    """Return ``path`` if it exists; otherwise skip (fail under CI)."""
+    if path.exists():
+        return path
+    message = f"{what} not found at {path} (set MEMCON_SHARED)"
+    if os.environ.get("CI"):
+        pytest.fail(message + " — CI must have it")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """The root of the shared real data."""
+    return require(shared_path(), "shared data")
+
+
+@pytest.fixture(scope="session")
+def frus_dir(shared: Path) -> Path:
+    """The folder of real FRUS TEI volumes."""
+    return require(shared / "corpus" / "frus", "FRUS volumes")
+
+
+def frus_volume_paths() -> list[Path]:
+    folder = shared_path() / "corpus" / "frus"
+    return sorted(folder.glob("*.xml")) if folder.exists() else []
+
+
+@pytest.fixture(scope="session")
+def fixtures() -> Path:
+    return FIXTURES
+
+
+@pytest.fixture(autouse=True)
+def clean_environ(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Tests never see a developer's MEMCON_DB or MEMCON_MIRROR."""
+    monkeypatch.delenv("MEMCON_DB", raising=False)
+    monkeypatch.delenv("MEMCON_MIRROR", raising=False)
+    monkeypatch.delenv("MEMCON_CACHE", raising=False)
+    yield

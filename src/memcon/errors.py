@@ -3,6 +3,7 @@
 ::
 
     MemconError                    every error memcon raises on purpose
+    ├── InvalidValue       E010    an option or argument value is malformed (a date, an id)
     ├── ReadError          E1xx    an input could not be read
     │   ├── MalformedInput E101    not well-formed XML / not the format claimed (file and line)
     │   ├── UnsafeInput    E102    the input asks for something unsafe (entity expansion, DTD fetch)
@@ -40,6 +41,12 @@ class MemconError(Exception):
         if self.hint:
             text += f" ({self.hint})"
         return text
+
+
+class InvalidValue(MemconError):
+    """Raised when a value given by the user is malformed: a date such as ``1919-13``, an id."""
+
+    code = "E010"
 
 
 class ReadError(MemconError):

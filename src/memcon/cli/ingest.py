@@ -1,0 +1,110 @@
+"""``memcon ingest`` and ``memcon reindex``."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from memcon.cli._options import echo_json, handle_errors, json_option, store_option
+from memcon.ingest import IngestReport, ingest_paths
+
+
+@click.command(name="ingest")
+@click.argument("paths", nargs=-1, required=True)
+@store_option
+@click.option("--format", "fmt", default=None, help="Force a reader (e.g. frus-tei) instead of detecting it.")
+@click.option("--force", is_flag=True, help="Re-ingest files even when their digest is unchanged.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+@json_option
+@handle_errors
+def ingest_cli(paths: tuple[str, ...], db: str, fmt: str | None, force: bool, progress: bool | None, as_json: bool) -> None:
+    """Ingest files, folders or globs of FRUS TEI volumes into the database.
+
+    One transaction per volume: an interrupted ingest never leaves half a
+    volume.  An unchanged file (same sha256) is skipped.  A bad file gets one
+    line naming the file and the line; the others still ingest, and the exit
+    status is 1.
+
+    Example:
+
+        memcon ingest ../shared/corpus/frus
+        memcon ingest 'volumes/frus1919*.xml' --db paris.db
+    """
+    show_bar = sys.stderr.isatty() if progress is None else progress
+    report = ingest_paths(paths, store_path=db, format=fmt, force=force, progress=show_bar)
+    if as_json:
+        echo_json(_report_json(report))
+    else:
+        _print_report(report)
+    if report.errors:
+        sys.exit(1)
+
+
+@click.command(name="reindex")
+@store_option
+@handle_errors
+def reindex_cli(db: str) -> None:
+    """Rebuild the full-text index from the database (the store of record).
+
+    Example:
+
+        memcon reindex --db memcon.db
+    """
+    from memcon.ingest import reindex
+    from memcon.workspace import open_workspace
+
+    with open_workspace(db, create=False) as ws:
+        done = reindex(store=ws.store, index=ws.index, all_volumes=True)
+    click.echo(f"reindexed {len(done)} volumes")
+
+
+def _report_json(report: IngestReport) -> dict[str, object]:
+    return {
+        "volumes": report.volumes,
+        "unchanged": report.unchanged,
+        "documents": report.documents,
+        "pages": report.pages,
+        "footnotes": report.footnotes,
+        "errors": len(report.errors),
+        "seconds": round(report.seconds, 3),
+        "files": [
+            {
+                "path": f.path,
+                "status": f.status,
+                "volume": f.volume_id,
+                "documents": f.documents,
+                "pages": f.pages,
+                "footnotes": f.footnotes,
+                "seconds": round(f.seconds, 3),
+                "error": str(f.error) if f.error else None,
+            }
+            for f in report.files
+        ],
+    }
+
+
+def _print_report(report: IngestReport) -> None:
+    out = Console(highlight=False)
+    err = Console(stderr=True, highlight=False)
+    for failed in report.errors:
+        err.print("error: " + str(failed.error), markup=False, style="red", soft_wrap=True)
+    table = Table(title="memcon ingest", show_edge=False)
+    for column in ("volumes", "unchanged", "documents", "pages", "footnotes", "errors", "seconds", "docs/s"):
+        table.add_column(column, justify="right")
+    rate = report.documents / report.seconds if report.seconds > 0 else 0.0
+    table.add_row(
+        str(report.volumes),
+        str(report.unchanged),
+        f"{report.documents:,}",
+        f"{report.pages:,}",
+        f"{report.footnotes:,}",
+        str(len(report.errors)),
+        f"{report.seconds:.1f}",
+        f"{rate:,.0f}",
+    )
+    out.print(table)
+    if report.reindexed:
+        out.print(f"indexed {len(report.reindexed)} volume(s) left unindexed by an earlier run")

@@ -1,0 +1,126 @@
+"""``memcon search``."""
+
+from __future__ import annotations
+
+import click
+from rich.console import Console
+from rich.text import Text
+
+from memcon.cli._options import echo_json, handle_errors, json_option, store_option
+from memcon.search.base import Hit, SearchFilters, SearchResults
+
+_HELP_SYNTAX = """\b
+Query syntax (the same in the CLI, the web app and the API):
+  armistice              a word (case and accents ignored); words are ANDed
+  "Council of Ten"       a phrase
+  Wilson OR Lansing      either;  NOT / -word excludes;  ( ) group
+  NEAR(Wilson Clemenceau, 10)   both within 10 words, any order
+  "Wilson Clemenceau"~10        the same
+  armist*                prefix
+  heading:telegram       search one field (heading, text, footnotes)
+"""
+
+
+@click.command(name="search", epilog=_HELP_SYNTAX)
+@click.argument("query")
+@store_option
+@click.option("--from", "date_from", metavar="DATE", help="Documents dated on or after DATE (1919, 1919-06, 1919-06-28).")
+@click.option("--to", "date_to", metavar="DATE", help="Documents dated on or before DATE.")
+@click.option("--volume", "volumes", multiple=True, metavar="ID", help="Only this volume (repeatable).")
+@click.option("--type", "doc_types", multiple=True, metavar="TYPE", help="Only this document type (repeatable), e.g. telegram.")
+@click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True, help="Results per page.")
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True, help="Skip this many results.")
+@json_option
+@handle_errors
+def search_cli(
+    query: str,
+    db: str,
+    date_from: str | None,
+    date_to: str | None,
+    volumes: tuple[str, ...],
+    doc_types: tuple[str, ...],
+    limit: int,
+    offset: int,
+    as_json: bool,
+) -> None:
+    """Search the full text (headings, text, footnotes); ranked, with the printed page of each hit.
+
+    A malformed query gets a message pointing at the problem and exit status 2.
+
+    Example:
+
+        memcon search '"Council of Ten"'
+        memcon search 'Wilson AND (Clemenceau OR Lloyd)' --from 1919-01 --to 1919-06 --limit 5
+        memcon search 'NEAR(armistice Foch, 5)' --volume frus1919Parisv01 --json
+    """
+    from memcon.model.dates import date_bound
+    from memcon.search import search
+    from memcon.search.query import parse_query
+    from memcon.workspace import open_workspace
+
+    parse_query(query)  # report a syntax error before touching the database
+    filters = SearchFilters(
+        date_from=date_bound(date_from) if date_from else None,
+        date_to=date_bound(date_to, end=True) if date_to else None,
+        volumes=volumes,
+        doc_types=tuple(t.lower() for t in doc_types),
+    )
+    with open_workspace(db, create=False) as ws:
+        results = search(ws.index, query, filters=filters, limit=limit, offset=offset)
+    if as_json:
+        echo_json(results_json(results))
+    else:
+        print_results(results)
+
+
+def results_json(results: SearchResults) -> dict[str, object]:
+    """The JSON form of a page of results (shared with the HTTP API)."""
+    return {
+        "query": results.query,
+        "total": results.total,
+        "offset": results.offset,
+        "limit": results.limit,
+        "engine": results.engine,
+        "hits": [_hit_json(h) for h in results.hits],
+    }
+
+
+def _hit_json(hit: Hit) -> dict[str, object]:
+    return {
+        "id": hit.doc_id,
+        "volume": hit.volume_id,
+        "title": hit.heading,
+        "date": hit.date,
+        "type": hit.doc_type,
+        "page": hit.page,
+        "score": round(hit.score, 4),
+        "snippet": None
+        if hit.snippet is None
+        else {"text": hit.snippet.text, "highlights": [list(h) for h in hit.snippet.highlights]},
+    }
+
+
+def print_results(results: SearchResults) -> None:
+    console = Console(highlight=False)
+    if not results.total:
+        console.print(f"No document matches {results.query}", markup=False)
+        return
+    first, last = results.offset + 1, results.offset + len(results.hits)
+    console.print(
+        Text.assemble(
+            (f"{results.total:,}", "bold"),
+            f" document{'s' if results.total != 1 else ''} match ",
+            (results.query, "bold"),
+            f"  (showing {first}–{last})" if results.hits else "",
+        )
+    )
+    for rank, hit in enumerate(results.hits, start=first):
+        meta = " · ".join(x for x in (hit.date or "undated", f"p. {hit.page}" if hit.page else "", hit.doc_type) if x)
+        console.print()
+        console.print(Text.assemble((f"{rank:>3}. ", "dim"), (hit.doc_id, "bold cyan"), ("  " + meta, "dim")))
+        console.print(Text("     " + hit.heading, style="bold"))
+        if hit.snippet is not None:
+            snippet = Text(hit.snippet.text.replace("\n", " "))
+            for start, end in hit.snippet.highlights:
+                snippet.stylize("bold yellow", start, end)
+            console.print(Text("     ") + snippet)

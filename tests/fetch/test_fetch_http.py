@@ -50,7 +50,9 @@ def test_404_fails_at_once_naming_the_url(frus_server: FrusServer, tmp_path: Pat
     assert list(tmp_path.iterdir()) == []
 
 
-def test_truncated_body_is_retried_then_fails_leaving_no_file(frus_server: FrusServer, tmp_path: Path) -> None:
+def test_truncated_body_is_retried_then_fails_leaving_no_file(
+    frus_server: FrusServer, tmp_path: Path
+) -> None:
     dest = tmp_path / "v.xml"
     dest_old = b"the previous, complete version"
     dest.write_bytes(dest_old)
@@ -78,9 +80,11 @@ def test_short_body_is_caught_by_the_content_length_check(tmp_path: Path) -> Non
         calls.append(1)
         return httpx.Response(200, headers={"Content-Length": "1000"}, content=b"<TEI/>")
 
-    with httpx.Client(transport=httpx.MockTransport(handler)) as client:
-        with pytest.raises(FetchError, match="received 6 of 1000 bytes"):
-            download("http://mirror.invalid/v.xml", tmp_path / "v.xml", client=client, retries=1, backoff=0)
+    with (
+        httpx.Client(transport=httpx.MockTransport(handler)) as client,
+        pytest.raises(FetchError, match="received 6 of 1000 bytes"),
+    ):
+        download("http://mirror.invalid/v.xml", tmp_path / "v.xml", client=client, retries=1, backoff=0)
     assert len(calls) == 2
     assert list(tmp_path.iterdir()) == []
 

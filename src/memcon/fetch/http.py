@@ -148,8 +148,8 @@ def _download_with_retries(
     raise FetchError(
         f"download failed after {attempts} attempt{'s' if attempts > 1 else ''}: {last.reason}",
         url=url,
-        hint="check the network connection and try again (--timeout, --retries), "
-        "or set MEMCON_MIRROR to a folder that holds the files",
+        hint="check the network connection and try again, perhaps with a longer --timeout or more "
+        "--retries; or set MEMCON_MIRROR to a folder that holds the files",
     ) from last.__cause__
 
 

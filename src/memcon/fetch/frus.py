@@ -50,8 +50,8 @@ ENV_CACHE = "MEMCON_CACHE"
 ENV_FRUS_URL = "MEMCON_FRUS_URL"
 
 FRUS_HINT = (
-    "check the volume id at https://history.state.gov/historicaldocuments "
-    "(ids look like frus1961-63v05), or set MEMCON_MIRROR to a folder of <id>.xml files"
+    "check the volume id at https://history.state.gov/historicaldocuments, where ids look like "
+    "frus1961-63v05, or set MEMCON_MIRROR to a folder of <id>.xml files"
 )
 
 

@@ -127,3 +127,13 @@ def test_refused_connection_is_a_fetch_error(tmp_path: Path) -> None:
 def test_unsupported_url_fails_at_once(tmp_path: Path) -> None:
     with pytest.raises(FetchError, match="cannot request this URL"):
         download("ftp://example.org/v.xml", tmp_path / "v.xml", retries=3, backoff=5)
+
+
+def test_shared_client_gets_memcon_user_agent_and_its_own_is_kept(
+    frus_server: FrusServer, tmp_path: Path
+) -> None:
+    with httpx.Client() as plain:
+        download(url(frus_server, "ok"), tmp_path / "a.xml", client=plain)
+    with httpx.Client(headers={"User-Agent": "my-archive-bot/2"}) as custom:
+        download(url(frus_server, "ok"), tmp_path / "b.xml", client=custom)
+    assert frus_server.agents[0].startswith("memcon/") and frus_server.agents[1] == "my-archive-bot/2"

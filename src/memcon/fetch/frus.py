@@ -34,9 +34,6 @@ import httpx
 from memcon.errors import FetchError
 from memcon.fetch.http import download, make_client
 
-FETCHER = "memcon.fetch.frus"
-VERSION = "1"
-
 FRUS_RAW_URL = "https://raw.githubusercontent.com/HistoryAtState/frus/master/volumes/{id}.xml"
 """Where HistoryAtState publishes each volume's TEI file (``volumes/<id>.xml`` of its ``frus`` repository)."""
 

@@ -76,7 +76,8 @@ def download(
     ``timeout`` bounds each network wait (connect, each read) in seconds;
     ``retries`` is how many more attempts follow a failed first one (so at most
     ``retries + 1`` requests).  Pass ``client`` to share connections between
-    downloads (its own time-out is overridden by ``timeout``).  With
+    downloads (its own time-out is overridden by ``timeout``; its User-Agent is
+    kept unless it is httpx's default).  With
     ``expected_sha256`` a body with another digest is refused.  ``hint`` is
     what the error tells the user to do when the server says the URL is wrong.
 
@@ -194,7 +195,10 @@ def _stream_to(http: httpx.Client, url: str, out: IO[bytes], *, timeout: float, 
     hasher = hashlib.sha256()
     written = 0
     try:
-        with http.stream("GET", url, timeout=timeout) as response:
+        # A caller's client keeps its own User-Agent unless it is httpx's default.
+        agent = http.headers.get("User-Agent", "")
+        headers = {"User-Agent": USER_AGENT} if agent.startswith("python-httpx") else None
+        with http.stream("GET", url, timeout=timeout, headers=headers) as response:
             _check_status(response, url, hint=hint)
             for chunk in response.iter_bytes(CHUNK_SIZE):
                 out.write(chunk)

@@ -157,7 +157,10 @@ def test_documents_are_consumed_lazily(store: Store) -> None:
     [
         (make_document(OTHER, 9), "belongs to volume"),
         (make_document(VOL, 0), "appears twice"),
-        (make_document(VOL, 1).__class__(id=f"{VOL}/dX", volume_id=VOL, heading="", text="", seq=1), "same seq"),
+        (
+            make_document(VOL, 1).__class__(id=f"{VOL}/dX", volume_id=VOL, heading="", text="", seq=1),
+            "same seq",
+        ),
     ],
     ids=["other-volume", "repeated-id", "repeated-seq"],
 )

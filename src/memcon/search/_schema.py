@@ -1,0 +1,193 @@
+"""The tantivy schema of ``memcon.tantivy.v1``, its analyzer, and Document → tantivy document.
+
+Fields (see docs/search.md#the-index):
+
+========== ======================= ===========================================================
+field      kind                    why
+========== ======================= ===========================================================
+doc_id     raw, stored             identity; ``add`` replaces by it
+volume_id  raw, fast, stored       volume filter, facets; ``delete_volume``
+doc_type   raw, fast, stored       type filter, facets
+date_min   i64 YYYYMMDD, fast      date filters (earliest day the date can stand for)
+date_max   i64 YYYYMMDD, fast      date filters (latest day)
+date       raw, stored             the date shown in a hit (ISO)
+heading    text, stored            searched, boosted; shown in a hit
+text       text, not stored        ``Document.text`` without ``[Page N]`` / ``[N]`` markers
+body       bytes, stored           ``Document.text`` as is (UTF-8), for snippets and offsets
+footnotes  text, stored            the footnotes (not inline notes), markers removed
+pages      bytes, stored           the page map as compact JSON ``[[n, offset], …]``
+========== ======================= ===========================================================
+
+The markers are left out of the indexed text so that a phrase spanning a page
+turn still matches and ``page`` does not match every document with a page
+break; the stored ``body`` keeps them, so snippet offsets are offsets into
+``Document.text``.
+
+DOCS: docs/search.md#the-index
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+import tantivy
+
+from memcon.model.records import DocDate, Document
+
+ANALYZER = "memcon_fold"
+"""Name of the text analyzer registered in the index: simple tokenizer, long-token removal,
+lower case, ASCII folding; no stemming, no stop words."""
+ANALYZER_VERSION = "1"
+SCHEMA_VERSION = 1
+MAX_TOKEN_BYTES = 40
+TEXT_FIELDS = ("heading", "text", "footnotes")
+
+_PAGE_MARKER = re.compile(r"\[Page [^\]\n]{1,24}\]")
+
+
+def build_analyzer() -> tantivy.TextAnalyzer:
+    """The analyzer used for indexing and for query words (they must agree)."""
+    return (
+        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+        .filter(tantivy.Filter.remove_long(MAX_TOKEN_BYTES))
+        .filter(tantivy.Filter.lowercase())
+        .filter(tantivy.Filter.ascii_fold())
+        .build()
+    )
+
+
+def build_schema() -> tantivy.Schema:
+    """The schema described in the module docstring."""
+    sb = tantivy.SchemaBuilder()
+    sb.add_text_field("doc_id", stored=True, tokenizer_name="raw")
+    sb.add_text_field("volume_id", stored=True, fast=True, tokenizer_name="raw")
+    sb.add_text_field("doc_type", stored=True, fast=True, tokenizer_name="raw")
+    sb.add_integer_field("date_min", indexed=True, fast=True)
+    sb.add_integer_field("date_max", indexed=True, fast=True)
+    sb.add_text_field("date", stored=True, tokenizer_name="raw")
+    sb.add_text_field("heading", stored=True, tokenizer_name=ANALYZER)
+    sb.add_text_field("text", stored=False, tokenizer_name=ANALYZER)
+    sb.add_bytes_field("body", stored=True)
+    sb.add_text_field("footnotes", stored=True, tokenizer_name=ANALYZER)
+    sb.add_bytes_field("pages", stored=True)
+    return sb.build()
+
+
+_ISO = re.compile(r"^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def day_number(iso: str | None, *, end: bool = False) -> int | None:
+    """``1961-06-04`` → 19610604; a partial date stands for its first day, or with ``end`` its last
+    (``1961-06`` → 19610600 / 19610631: only the order matters).  ``None`` if not an ISO date.
+
+    >>> day_number("1919-06", end=True), day_number("1919"), day_number("June 1919")
+    (19190631, 19190000, None)
+    """
+    if not iso:
+        return None
+    m = _ISO.match(iso.strip())
+    if not m:
+        return None
+    year = int(m.group(1))
+    month = int(m.group(2)) if m.group(2) else None
+    day = int(m.group(3)) if m.group(3) else None
+    if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
+        return None
+    if month is None:
+        return year * 10000 + (1231 if end else 0)
+    if day is None:
+        return year * 10000 + month * 100 + (31 if end else 0)
+    return year * 10000 + month * 100 + day
+
+
+def display_date(date: DocDate | None) -> str | None:
+    """The date a hit shows: ``when``, else ``start/end``, else the earliest bound (ISO)."""
+    if date is None:
+        return None
+    if date.when:
+        return date.when
+    if date.start and date.end:
+        return f"{date.start}/{date.end}"
+    return date.sort_key
+
+
+def _footnote_anchors(document: Document) -> re.Pattern[str] | None:
+    numbers = sorted({f.n for f in document.footnotes if f.n and not f.inline}, key=len, reverse=True)
+    if not numbers:
+        return None
+    return re.compile(r"\[(?:" + "|".join(re.escape(n) for n in numbers) + r")\]")
+
+
+def searchable_text(text: str, anchors: re.Pattern[str] | None = None) -> str:
+    """``text`` with ``[Page N]`` markers (and the document's footnote anchors) blanked out."""
+    text = _PAGE_MARKER.sub(" ", text)
+    return anchors.sub(" ", text) if anchors is not None else text
+
+
+@dataclass(frozen=True, slots=True)
+class StoredHit:
+    """What a hit reads back from the index, without touching the store."""
+
+    doc_id: str
+    volume_id: str
+    doc_type: str
+    heading: str
+    date: str | None
+    body: bytes
+    """``Document.text`` as UTF-8 (tantivy's snippet offsets are byte offsets into it)."""
+    footnotes: str
+    pages: tuple[tuple[str, int], ...]
+
+
+def to_tantivy(document: Document, schema: tantivy.Schema) -> tantivy.Document:
+    """The tantivy document indexed for ``document``."""
+    anchors = _footnote_anchors(document)
+    notes = "\n\n".join(searchable_text(f.text) for f in document.footnotes if not f.inline)
+    fields: dict[str, object] = {
+        "doc_id": document.id,
+        "volume_id": document.volume_id,
+        "doc_type": document.doc_type,
+        "heading": document.heading,
+        "text": searchable_text(document.text, anchors),
+        "body": document.text.encode("utf-8"),
+        "footnotes": notes,
+        "pages": json.dumps([[p.n, p.offset] for p in document.pages], separators=(",", ":")).encode(),
+    }
+    date = document.date
+    if date is not None:
+        low = day_number(date.sort_key)
+        high = day_number(date.sort_key_end, end=True)
+        if low is not None and high is not None:
+            fields["date_min"] = low
+            fields["date_max"] = max(low, high)
+        shown = display_date(date)
+        if shown:
+            fields["date"] = shown
+    return tantivy.Document.from_dict(fields, schema)
+
+
+def from_tantivy(doc: tantivy.Document) -> StoredHit:
+    """The stored fields of a hit."""
+    values = doc.to_dict()
+
+    def text(name: str) -> str | None:
+        got = values.get(name)
+        return str(got[0]) if got else None
+
+    def data(name: str) -> bytes:
+        got = values.get(name)
+        return bytes(got[0]) if got else b""
+
+    pages = json.loads(data("pages") or b"[]")
+    return StoredHit(
+        doc_id=text("doc_id") or "",
+        volume_id=text("volume_id") or "",
+        doc_type=text("doc_type") or "",
+        heading=text("heading") or "",
+        date=text("date"),
+        body=data("body"),
+        footnotes=text("footnotes") or "",
+        pages=tuple((str(n), int(o)) for n, o in pages),
+    )

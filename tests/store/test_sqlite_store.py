@@ -147,6 +147,19 @@ def test_a_second_writer_waits_then_fails_helpfully(db_path: Path) -> None:
     writer.close()
 
 
+def test_the_documents_must_not_use_the_store_being_written(db_path: Path) -> None:
+    with open_store(db_path) as store:
+        store.replace_volume(make_volume(VOL), make_documents(VOL, 1))
+
+        def docs() -> Iterator[Document]:
+            yield make_document(VOL, 0, version="b")
+            store.get_document(f"{VOL}/d1")
+
+        with pytest.raises(StoreError, match="being written"):
+            store.replace_volume(make_volume(VOL, version="b"), docs())
+        assert store.get_document(f"{VOL}/d1") == make_document(VOL, 0)
+
+
 def test_create_false_refuses_a_missing_file(db_path: Path) -> None:
     with pytest.raises(StoreError, match="memcon ingest"):
         open_store(db_path, create=False)

@@ -17,8 +17,8 @@ from memcon.store import open_store
 VOL = "frus1961-63v05"
 HERE = Path(__file__).resolve().parent
 
-# Runs in a child process: replace the volume with version "b", killing itself at document 300,
-# after a first batch of 256 documents has been written inside the open transaction.  A tiny page
+# Runs in a child process: replace the volume with version "b", killing itself at document 520,
+# after two batches of 256 documents have been written inside the open transaction.  A tiny page
 # cache makes SQLite spill those uncommitted pages into the WAL file before the kill.
 CHILD = textwrap.dedent(
     """
@@ -31,8 +31,8 @@ CHILD = textwrap.dedent(
     store._conn.execute("PRAGMA cache_size = 20")
 
     def documents():
-        for doc in make_documents({vol!r}, 400, version="b", text_chars=2000):
-            if doc.seq == 300:
+        for doc in make_documents({vol!r}, 600, version="b", text_chars=2000):
+            if doc.seq == 520:
                 sys.stdout.write("killing\\n")
                 sys.stdout.flush()
                 os.kill(os.getpid(), signal.SIGKILL)

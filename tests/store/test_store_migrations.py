@@ -11,6 +11,8 @@ from store_factories import make_documents, make_volume
 from memcon.errors import SchemaTooNew, StoreError
 from memcon.store import SCHEMA_VERSION, open_store
 from memcon.store._codec import (
+    CHILD_TABLES,
+    DOCUMENT_COLUMNS,
     PERSON_COLUMNS,
     PROVENANCE_COLUMNS,
     TERM_COLUMNS,
@@ -48,8 +50,9 @@ def make_v1_database(path: Path) -> None:
         insert_sql("provenance", PROVENANCE_COLUMNS),
         provenance_row(VOL, None, 0, volume.provenance, batch.ingested_at),
     )
-    for table, columns, rows in batch.tables():
-        conn.executemany(insert_sql(table, columns), rows)
+    columns = {"documents": DOCUMENT_COLUMNS, "provenance": PROVENANCE_COLUMNS, **CHILD_TABLES}
+    for table, rows in batch.take():
+        conn.executemany(insert_sql(table, columns[table]), rows)
     conn.execute("UPDATE volumes SET document_count = 2")
     conn.execute("COMMIT")
     conn.close()

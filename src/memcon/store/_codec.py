@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any, cast
 
 from memcon.errors import StoreError
@@ -324,18 +324,16 @@ class RowBatch:
             )
         self.count += 1
 
-    def tables(self) -> Iterator[tuple[str, tuple[str, ...], list[Row]]]:
-        """``(table, columns, rows)`` in an order that satisfies the foreign keys."""
-        yield "documents", DOCUMENT_COLUMNS, self.documents
-        for table, columns in CHILD_TABLES.items():
-            yield table, columns, self.children[table]
-        yield "provenance", PROVENANCE_COLUMNS, self.provenance
-
-    def clear(self) -> None:
-        """Forget the rows written (the running count and date range stay)."""
+    def take(self) -> list[tuple[str, list[Row]]]:
+        """``(table, rows)`` of the documents added since the last call, in an order that
+        satisfies the foreign keys; the batch starts afresh (count and date range stay)."""
+        out = [("documents", self.documents)]
+        out.extend((table, self.children[table]) for table in CHILD_TABLES)
+        out.append(("provenance", self.provenance))
         self.documents = []
         self.children = {table: [] for table in CHILD_TABLES}
         self.provenance = []
+        return out
 
 
 class DocumentChecker:

@@ -121,6 +121,7 @@ class SQLiteStore:
         self._batch_size = max(1, batch_size)
         self._lock = threading.RLock()
         self._conn: sqlite3.Connection | None = None
+        self._writing: str | None = None
         if not self._path.exists():
             if not create:
                 raise StoreError(
@@ -180,6 +181,11 @@ class SQLiteStore:
                 raise StoreError(
                     f"{self._location}: the store is closed", hint="open it again with open_store()"
                 )
+            if self._writing is not None:
+                raise StoreError(
+                    f"{self._location}: {action}: not possible while volume {self._writing!r} is being written",
+                    hint="the documents given to replace_volume() must not use the same store",
+                )
             try:
                 yield self._conn
             except sqlite3.Error as exc:
@@ -223,6 +229,7 @@ class SQLiteStore:
         checker = DocumentChecker(volume.id)
         batch = RowBatch(ingested_at=at)
         with self._sql(f"writing volume {volume.id!r}") as conn:
+            self._writing = volume.id
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 # ON DELETE CASCADE removes the old documents, their rows and the index state.
@@ -238,8 +245,8 @@ class SQLiteStore:
                     checker.check(doc)
                     batch.add(doc)
                     if len(batch) >= self._batch_size:
-                        self._flush(conn, batch)
-                self._flush(conn, batch)
+                        self._insert_rows(conn, batch.take())
+                self._insert_rows(conn, batch.take())
                 conn.execute(
                     "UPDATE volumes SET document_count = ?, date_min = ?, date_max = ? WHERE id = ?",
                     (batch.count, batch.date_min, batch.date_max, volume.id),
@@ -252,13 +259,14 @@ class SQLiteStore:
                     except sqlite3.Error as rollback_exc:  # pragma: no cover - SQLite rolled back itself
                         exc.add_note(f"rollback also failed: {rollback_exc}")
                 raise
+            finally:
+                self._writing = None
         return batch.count
 
-    def _flush(self, conn: sqlite3.Connection, batch: RowBatch) -> None:
-        for table, _columns, rows in batch.tables():
+    def _insert_rows(self, conn: sqlite3.Connection, tables: list[tuple[str, list[Row]]]) -> None:
+        for table, rows in tables:
             if rows:
                 conn.executemany(self._insert[table], rows)
-        batch.clear()
 
     def mark_indexed(self, volume_id: str, index_name: str) -> None:
         """Record that the full-text index ``index_name`` holds the volume as stored now."""

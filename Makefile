@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MEMCON_SHARED ?= ../shared
 export MEMCON_SHARED
 
-.PHONY: install demo test bench lint clean
+.PHONY: install demo test bench lint clean docs
 
 $(BIN)/memcon: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,3 +31,6 @@ bench: install
 
 clean:
 	rm -rf $(VENV) build *.egg-info memcon.db memcon.db.index
+
+docs: install
+	$(BIN)/python -m memcon.cli._reference > docs/cli.md

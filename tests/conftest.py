@@ -60,3 +60,14 @@ def clean_environ(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.delenv("MEMCON_MIRROR", raising=False)
     monkeypatch.delenv("MEMCON_CACHE", raising=False)
     yield
+
+
+@pytest.fixture(scope="session")
+def store_with_shared_volumes(frus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database holding every shared FRUS volume, built once per session; returns its path."""
+    from memcon.ingest import ingest_paths
+
+    db = tmp_path_factory.mktemp("shared-store") / "memcon.db"
+    report = ingest_paths([frus_dir], store_path=db)
+    assert not report.errors, [str(e.error) for e in report.errors]
+    return db

@@ -1,0 +1,122 @@
+"""The command line on a store holding every shared FRUS volume."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from memcon.cli.main import cli
+
+
+@pytest.fixture(scope="module")
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_search_council_of_ten_lists_paris_documents_with_pages(runner: CliRunner, store_with_shared_volumes: Path) -> None:
+    code, out, _ = run(runner, "search", '"Council of Ten"', "--db", str(store_with_shared_volumes), "--json", "--limit", "50")
+    assert code == 0
+    data = json.loads(out)
+    assert data["total"] >= 10
+    ids = [h["id"] for h in data["hits"]]
+    assert all(i.startswith("frus1919Parisv01/") for i in ids[:10])
+    for hit in data["hits"]:
+        assert hit["page"], hit
+        text = hit["snippet"]["text"]
+        marked = [text[a:b].lower() for a, b in hit["snippet"]["highlights"]]
+        assert {"council", "ten"} <= set(marked) or "council of ten" in " ".join(marked), (hit["id"], marked)
+
+
+def test_search_page_of_hit_is_the_printed_page(runner: CliRunner, store_with_shared_volumes: Path) -> None:
+    """d337's only mention of the Council of Ten is in footnote 29, printed on page 386."""
+    from memcon.workspace import open_workspace
+
+    code, out, _ = run(runner, "search", '"Council of Ten"', "--db", str(store_with_shared_volumes), "--json", "--limit", "100")
+    data = json.loads(out)
+    with open_workspace(store_with_shared_volumes) as ws:
+        for hit in data["hits"][:20]:
+            doc = ws.store.get_document(hit["id"])
+            snippet = hit["snippet"]
+            if hit["page"] and snippet and re.search(r"council\s+of\s+ten", doc.text, re.I):
+                offset = re.search(r"council\s+of\s+ten", doc.text, re.I).start()  # type: ignore[union-attr]
+                assert hit["page"] == doc.page_at(offset), hit["id"]
+
+
+def test_search_human_output_and_filters(runner: CliRunner, store_with_shared_volumes: Path) -> None:
+    db = str(store_with_shared_volumes)
+    code, out, _ = run(runner, "search", "armistice", "--db", db, "--from", "1918-11", "--to", "1918-11", "--limit", "5")
+    assert code == 0
+    assert "documents match" in out or "document match" in out
+    code, out, _ = run(runner, "search", "armistice", "--db", db, "--from", "1918-11", "--to", "1918-11", "--json")
+    for hit in json.loads(out)["hits"]:
+        assert hit["date"] and "1918-11-01" <= hit["date"][:10] <= "1918-11-30"
+    code, out, _ = run(runner, "search", "treaty", "--db", db, "--volume", "frus1861", "--json")
+    assert {h["volume"] for h in json.loads(out)["hits"]} == {"frus1861"}
+
+
+@pytest.mark.parametrize("query", ['"Council of Ten', "(Wilson OR", "AND", "NEAR(a b, x)", "NOT"])
+def test_malformed_query_exits_2_without_traceback(runner: CliRunner, store_with_shared_volumes: Path, query: str) -> None:
+    result = runner.invoke(cli, ["search", query, "--db", str(store_with_shared_volumes)])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert "bad query" in result.output
+
+
+def test_bad_date_exits_2(runner: CliRunner, store_with_shared_volumes: Path) -> None:
+    result = runner.invoke(cli, ["search", "treaty", "--from", "1919-13", "--db", str(store_with_shared_volumes)])
+    assert result.exit_code == 2 and "month 13" in result.output
+
+
+def test_show_d337_has_21_page_markers_and_footnotes(runner: CliRunner, store_with_shared_volumes: Path) -> None:
+    code, out, _ = run(runner, "show", "frus1919Parisv01/d337", "--db", str(store_with_shared_volumes))
+    assert code == 0
+    assert "The Chargé in France (Bliss) to Mr. Henry White" in out
+    assert "Paris, January 9, 1919." in out
+    pages = [int(n) for n in re.findall(r"\[Page (\d+)\]", out)]
+    assert len(pages) == 21 and pages == sorted(pages)
+    numbers = re.findall(r"^(\d+)\. ", out.split("[Page", 1)[1], re.M)
+    assert "29" in numbers
+
+
+def test_show_json_is_the_full_record(runner: CliRunner, store_with_shared_volumes: Path) -> None:
+    code, out, _ = run(runner, "show", "frus1919Parisv01/d337", "--json", "--db", str(store_with_shared_volumes))
+    data = json.loads(out)
+    assert data["id"] == "frus1919Parisv01/d337" and data["date"]["when"] == "1919-01-09"
+    assert len([p for p in data["pages"] if p["marker"]]) == 21
+    assert data["provenance"][0]["reader"] == "memcon.frus_tei"
+
+
+def test_show_unknown_id_is_a_clear_error(runner: CliRunner, store_with_shared_volumes: Path) -> None:
+    result = runner.invoke(cli, ["show", "frus1919Parisv01/d99999", "--db", str(store_with_shared_volumes)])
+    assert result.exit_code == 1 and "frus1919Parisv01/d99999" in result.output
+
+
+def test_stats(runner: CliRunner, store_with_shared_volumes: Path) -> None:
+    code, out, _ = run(runner, "stats", "--json", "--db", str(store_with_shared_volumes))
+    data = json.loads(out)
+    assert data["volumes"] == 20 and data["documents"] == data["indexed_documents"] > 9000
+
+
+def test_missing_database_says_what_to_do(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["stats", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1 and "memcon ingest" in result.output
+
+
+def test_ingest_cli_reports_errors_and_exit_status(runner: CliRunner, frus_dir: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<TEI><text>", encoding="utf-8")
+    result = runner.invoke(
+        cli, ["ingest", str(frus_dir / "frus1873p2v3.xml"), str(bad), "--db", str(tmp_path / "m.db"), "--no-progress"]
+    )
+    assert result.exit_code == 1
+    assert "bad.xml" in result.output
+    assert "documents" in result.output

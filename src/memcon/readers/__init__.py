@@ -1,1 +1,77 @@
-"""memcon.readers."""
+"""memcon.readers: one reader per source format, and the registry that picks one.
+
+A reader turns a file into records (the :class:`~memcon.model.records.Volume` first, then
+its :class:`~memcon.model.records.Document` records) and never touches the store.  Until
+a second reader arrives, :data:`READERS` is a plain table: format name → reader and sniffer.
+
+DOCS: docs/ingest.md
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from memcon.errors import ReadError, UnknownFormat
+from memcon.model.records import Document, Volume
+from memcon.readers import frus_tei
+
+SNIFF_BYTES = 8192
+"""How much of a file :func:`detect_format` reads to recognise it."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderSpec:
+    """A registered reader: its name and version, how to read, how to recognise a file."""
+
+    format: str
+    name: str
+    version: str
+    read: Callable[..., Iterator[Volume | Document]]
+    sniff: Callable[[bytes], bool]
+
+
+READERS: dict[str, ReaderSpec] = {
+    frus_tei.FORMAT: ReaderSpec(
+        format=frus_tei.FORMAT, name=frus_tei.READER, version=frus_tei.VERSION,
+        read=frus_tei.read_frus_tei, sniff=frus_tei.sniff_frus_tei,
+    ),
+}
+
+
+def detect_format(path: str | os.PathLike[str]) -> str:
+    """The format name of the file at ``path`` (a key of :data:`READERS`).
+
+    Raises :class:`~memcon.errors.UnknownFormat` when no reader recognises it and
+    :class:`~memcon.errors.ReadError` when it cannot be read.
+    """
+    where = os.fspath(path)
+    try:
+        with open(where, "rb") as fh:
+            head = fh.read(SNIFF_BYTES)
+    except OSError as exc:
+        raise ReadError(f"cannot read the file: {exc.strerror or exc}", path=where,
+                        hint="check the path and its permissions") from exc
+    for name, spec in READERS.items():
+        if spec.sniff(head):
+            return name
+    known = ", ".join(sorted(READERS))
+    raise UnknownFormat(
+        f"no reader recognises this file (memcon reads: {known})", path=where,
+        hint="check it is a FRUS TEI volume (XML with <TEI xmlns=\"http://www.tei-c.org/ns/1.0\">)",
+    )
+
+
+def read(path: str | os.PathLike[str], *, format: str | None = None, sha256: str | None = None
+         ) -> Iterator[Volume | Document]:
+    """Read ``path`` with the reader of ``format`` (detected when ``None``)."""
+    name = format or detect_format(path)
+    spec = READERS.get(name)
+    if spec is None:
+        raise UnknownFormat(f"unknown format {name!r} (memcon reads: {', '.join(sorted(READERS))})",
+                            path=os.fspath(path), hint="choose one of the formats listed")
+    return spec.read(path, sha256=sha256)
+
+
+__all__ = ["READERS", "SNIFF_BYTES", "ReaderSpec", "detect_format", "read"]

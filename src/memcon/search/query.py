@@ -233,14 +233,12 @@ class _Lexer:
             )
         return Term(stem, prefix=True)
 
-    def _distance(self, text: str, pos: int, what: str) -> int:
+    def _distance(self, text: str, pos: int, what: str, *, low: int = 0) -> int:
         value = text.strip()
-        if not value.isascii() or not value.isdigit():
-            raise self.fail(f"{what} must be a whole number of words from 0 to {MAX_DISTANCE}", pos)
-        number = int(value)
-        if number > MAX_DISTANCE:
-            raise self.fail(f"{what} must be a whole number of words from 0 to {MAX_DISTANCE}", pos)
-        return number
+        pos += len(text) - len(text.lstrip())
+        if not value.isascii() or not value.isdigit() or not low <= int(value) <= MAX_DISTANCE:
+            raise self.fail(f"{what} must be a whole number of words from {low} to {MAX_DISTANCE}", pos)
+        return int(value)
 
     def _phrase(self, start: int) -> int:
         q = self.query
@@ -253,9 +251,7 @@ class _Lexer:
         end, slop = close + 1, 0
         if end < len(q) and q[end] == "~":
             stop = self._run_end(end + 1)
-            slop = self._distance(q[end + 1 : stop], end, "the number after ~")
-            if slop == 0:
-                raise self.fail('~0 is an exact phrase: drop the ~ (or give "a b"~N with N >= 1)', end)
+            slop = self._distance(q[end + 1 : stop], end + 1, "the number after ~", low=1)
             if not 2 <= len(words) <= MAX_NEAR_WORDS:
                 raise self.fail(f'"…"~N takes 2 to {MAX_NEAR_WORDS} words', start)
             end = stop

@@ -14,6 +14,7 @@ from memcon.errors import NotFound, StoreError
 from memcon.model.records import DocDate, Document
 from memcon.store import SQLiteStore, default_db_path, open_store
 from memcon.store._codec import date_bounds, day_bound
+from memcon.store.sqlite import stream_statements
 
 VOL = "frus1961-63v05"
 
@@ -93,6 +94,22 @@ def test_iter_documents_streams_with_flat_memory(db_path: Path) -> None:
         tracemalloc.stop()
     assert count == 600
     assert peak < 1_500_000, f"iter_documents held {peak} bytes at its peak"
+
+
+@pytest.mark.parametrize("by_volume", [True, False])
+def test_iter_documents_merges_without_sorting_even_after_analyze(db_path: Path, by_volume: bool) -> None:
+    with open_store(db_path) as store:
+        for vid in ("frus1900", VOL):
+            store.replace_volume(make_volume(vid), make_documents(vid, 30, text_chars=100))
+    conn = sqlite3.connect(db_path)
+    conn.execute("ANALYZE")
+    docs_sql, children_sql, prov_sql = stream_statements(by_volume=by_volume)
+    for sql in (docs_sql, *children_sql.values(), prov_sql):
+        plan = " | ".join(
+            str(r[3]) for r in conn.execute("EXPLAIN QUERY PLAN " + sql, (VOL,) if by_volume else ())
+        )
+        assert "TEMP B-TREE" not in plan and "documents_by_volume_seq" in plan, plan
+    conn.close()
 
 
 def test_iter_documents_reads_a_snapshot(db_path: Path) -> None:

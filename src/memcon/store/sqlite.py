@@ -80,6 +80,25 @@ def _utcnow() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def stream_statements(*, by_volume: bool) -> tuple[str, dict[str, str], str]:
+    """The queries behind :meth:`SQLiteStore.iter_documents`: documents, each child table, and
+    document provenance, all in the same order (volume, seq), so they merge without sorting.
+    ``CROSS JOIN`` keeps ``documents`` the outer loop whatever the statistics say."""
+    where = "WHERE d.volume_id = ?" if by_volume else ""
+    order = "ORDER BY d.volume_id, d.seq"
+    docs = f"SELECT {', '.join('d.' + c for c in DOCUMENT_COLUMNS)} FROM documents d {where} {order}"
+    children = {
+        table: f"SELECT {', '.join('c.' + c for c in cols)} FROM documents d "
+        f"CROSS JOIN {table} c ON c.document_id = d.id {where} {order}, c.idx"
+        for table, cols in CHILD_TABLES.items()
+    }
+    prov = (
+        f"SELECT p.document_id, {', '.join('p.' + c for c in _PROVENANCE_SELECT.split(', '))} "
+        f"FROM documents d CROSS JOIN provenance p ON p.document_id = d.id {where} {order}, p.idx"
+    )
+    return docs, children, prov
+
+
 class _Group:
     """Rows of one child query, handed out document by document (both ordered alike)."""
 
@@ -341,33 +360,17 @@ class SQLiteStore:
         return self._stream(volume_id)
 
     def _stream(self, volume_id: str | None) -> Iterator[Document]:
-        where, params = ("WHERE d.volume_id = ?", (volume_id,)) if volume_id is not None else ("", ())
-        order = "ORDER BY d.volume_id, d.seq"
+        params = (volume_id,) if volume_id is not None else ()
         try:
             conn = self._connect(self._path.resolve().as_uri() + "?mode=ro", uri=True)
         except sqlite3.Error as exc:
             raise self._error("cannot open a reader", exc) from exc
         try:
             conn.execute("BEGIN")
-            columns = ", ".join(f"d.{c}" for c in DOCUMENT_COLUMNS)
-            docs = conn.execute(f"SELECT {columns} FROM documents d {where} {order}", params)
-            groups = {
-                table: _Group(
-                    conn.execute(
-                        f"SELECT {', '.join('c.' + c for c in cols)} FROM documents d "
-                        f"JOIN {table} c ON c.document_id = d.id {where} {order}, c.idx",
-                        params,
-                    )
-                )
-                for table, cols in CHILD_TABLES.items()
-            }
-            prov = _Group(
-                conn.execute(
-                    f"SELECT p.document_id, {', '.join('p.' + c for c in _PROVENANCE_SELECT.split(', '))} "
-                    f"FROM documents d JOIN provenance p ON p.document_id = d.id {where} {order}, p.idx",
-                    params,
-                )
-            )
+            docs_sql, children_sql, prov_sql = stream_statements(by_volume=volume_id is not None)
+            docs = conn.execute(docs_sql, params)
+            groups = {table: _Group(conn.execute(sql, params)) for table, sql in children_sql.items()}
+            prov = _Group(conn.execute(prov_sql, params))
             for row in docs:
                 doc_id = row[0]
                 children = {table: group.take(doc_id) for table, group in groups.items()}

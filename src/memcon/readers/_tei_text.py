@@ -333,7 +333,7 @@ class Walker:
         for ch in el:
             if ch.tag == CELL:
                 if not first:
-                    out.sep(" | ")
+                    out.sep()
                 first = False
                 self._inline_ctx(ch)
             elif ch.tag.__class__ is str:

@@ -57,15 +57,20 @@ class Out:
     def space(self) -> None:
         self.sp = True
 
-    def sep(self, s: str) -> None:
-        """Write a literal separator (between table cells)."""
+    def sep(self) -> None:
+        """Write the bar between two table cells: ``a | b``, ``a | | b`` for an empty cell."""
         if self.nl or not self.n:  # the row's first cell was empty
-            self._emit(s.strip())
-            self.sp = True
+            if self.n:
+                self.parts.append("\n" * self.nl)
+                self.n += self.nl
+            self.nl = 0
+            self.parts.append("|")
+            self.n += 1
         else:
-            self.parts.append(s)
-            self.n += len(s)
-            self.sp = False
+            self.parts.append(" |")
+            self.n += 2
+        self.sp = True
+        self.glue = False
 
     def marker(self, s: str) -> int:
         """Write a ``[Page N]`` marker where it stands; return its offset.

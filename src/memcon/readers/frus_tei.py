@@ -20,7 +20,7 @@ import hashlib
 import os
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -162,17 +162,32 @@ class _Reader:
 
     def run(self) -> Iterator[Volume | Document]:
         try:
-            empty = os.path.getsize(self.path) == 0
+            fh = open(self.path, "rb")  # noqa: SIM115 - closed by the with below, even when the caller stops early
+            empty = os.fstat(fh.fileno()).st_size == 0
         except OSError as exc:
             raise ReadError(f"cannot read the file: {exc.strerror or exc}", path=self.path,
                             hint="check the path and its permissions") from exc
-        if empty:
-            raise EmptyInput("the file is empty", path=self.path,
-                             hint=f"re-download it with `memcon fetch frus {self.volume_id}`")
-        context = etree.iterparse(
-            self.path, events=("start", "end"), tag=_WATCHED,
-            resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
-        )
+        with fh:
+            if empty:
+                raise EmptyInput("the file is empty", path=self.path,
+                                 hint=f"re-download it with `memcon fetch frus {self.volume_id}`")
+            context = etree.iterparse(
+                fh, events=("start", "end"), tag=_WATCHED,
+                resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
+            )
+            seen_root = yield from self._loop(context)
+        if not seen_root:
+            self._not_tei(context.root)
+        if not self.volume_sent:
+            yield from self._send_volume()
+        if self.seq == 0:
+            raise EmptyInput(
+                'this TEI file holds no document (no <div type="document">)', path=self.path,
+                hint="a FRUS volume's documents are div elements of type 'document'; check the file",
+            )
+
+    def _loop(self, context: Any) -> Generator[Volume | Document, None, bool]:
+        """Run the parser over the file; return whether a TEI root was seen."""
         seen_root = False
         try:
             for event, el in context:
@@ -199,15 +214,7 @@ class _Reader:
         except OSError as exc:
             raise ReadError(f"cannot read the file: {exc}", path=self.path,
                             hint="check the path and its permissions") from exc
-        if not seen_root:
-            self._not_tei(context.root)
-        if not self.volume_sent:
-            yield from self._send_volume()
-        if self.seq == 0:
-            raise EmptyInput(
-                'this TEI file holds no document (no <div type="document">)', path=self.path,
-                hint="a FRUS volume's documents are div elements of type 'document'; check the file",
-            )
+        return seen_root
 
     def _not_tei(self, el: Any) -> None:
         name = etree.QName(el).localname if el is not None and isinstance(el.tag, str) else "?"

@@ -1,0 +1,191 @@
+"""memcon.readers.frus_tei on every real FRUS volume of the shared corpus.
+
+Each invariant is checked against an independent count made with plain lxml XPath on
+the same file.  Without the shared data these tests skip (and fail under CI).
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lxml import etree
+
+from conftest import frus_volume_paths, require
+from memcon.model.records import Document, Volume
+from memcon.readers.frus_tei import MissingIdWarning, read_frus_tei
+
+NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+TEI = "{http://www.tei-c.org/ns/1.0}"
+ALL_DOCS = etree.XPath("//tei:div[@type='document']", namespaces=NS)
+TOP_DOCS = etree.XPath("//tei:div[@type='document'][not(ancestor::tei:div[@type='document'])]", namespaces=NS)
+PBS = etree.XPath(".//tei:pb", namespaces=NS)
+NOTES = etree.XPath(".//tei:note[not(ancestor::tei:note)]", namespaces=NS)
+NESTED_NOTES = etree.XPath(".//tei:note[ancestor::tei:note]", namespaces=NS)
+GAPS = etree.XPath("count(.//tei:gap)", namespaces=NS)
+
+VOLUMES = [p.name for p in frus_volume_paths()] or ["(no shared FRUS volumes)"]
+
+
+def read_all(path: Path) -> tuple[Volume, list[Document]]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MissingIdWarning)
+        records = list(read_frus_tei(path))
+    volume, docs = records[0], records[1:]
+    assert isinstance(volume, Volume)
+    assert all(isinstance(d, Document) for d in docs), "the Volume comes first, then only Documents"
+    return volume, docs  # type: ignore[return-value]
+
+
+def expected_chars(el: Any) -> str:
+    """Every character the document prints, whitespace dropped: all text except the bodies
+    of anchored footnotes (rendered apart) and figure descriptions (not printed)."""
+    parts: list[str] = []
+
+    def walk(e: Any, in_note: bool) -> None:
+        if e.text:
+            parts.append(e.text)
+        for ch in e:
+            if isinstance(ch.tag, str):
+                note = ch.tag == TEI + "note"
+                anchored = note and (in_note or (ch.get("rend") != "inline" and bool(ch.get("n"))))
+                if not anchored and ch.tag != TEI + "figDesc":
+                    walk(ch, in_note or note)
+            if ch.tail:
+                parts.append(ch.tail)
+
+    walk(el, False)
+    return re.sub(r"[\s|]+", "", "".join(parts))
+
+
+def printed_chars(doc: Document, el: Any) -> str:
+    """The document's text minus what the reader adds: [Page N], [N] anchors, [...], cell bars."""
+    cuts = [(p.offset, len(f"[Page {p.n}]")) for p in doc.pages if p.marker]
+    cuts += [(f.offset, len(f"[{f.n}]")) for f in doc.footnotes if not f.inline]
+    text = doc.text
+    for offset, length in sorted(cuts, reverse=True):
+        text = text[:offset] + text[offset + length:]
+    for nested in NESTED_NOTES(el):
+        if nested.get("n") and nested.get("rend") != "inline":
+            text = text.replace(f"[{nested.get('n')}]", "", 1)
+    text = text.replace("[...]", "", int(GAPS(el)))
+    return re.sub(r"[\s|]+", "", text)
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("name", VOLUMES)
+def test_volume_invariants(frus_dir: Path, name: str) -> None:
+    path = require(frus_dir / name, f"FRUS volume {name}")
+    tree = etree.parse(str(path))
+    volume, docs = read_all(path)
+    root_id = tree.getroot().get("{http://www.w3.org/XML/1998/namespace}id")
+    assert volume.id == (root_id or path.stem)
+    assert volume.title and volume.provenance is not None
+
+    top = TOP_DOCS(tree)
+    assert len(docs) == len(top), "one Document per top-level div[@type='document']"
+    attachments = sum(len(d.attachments) for d in docs)
+    assert len(docs) + attachments == len(ALL_DOCS(tree)), "nested documents are attachments"
+    assert [d.seq for d in docs] == list(range(len(docs)))
+    assert len({d.id for d in docs}) == len(docs)
+
+    for doc, el in zip(docs, top, strict=True):
+        where = f"{doc.id} (line {el.sourceline})"
+        xml_id = el.get("{http://www.w3.org/XML/1998/namespace}id")
+        if xml_id:
+            assert doc.id == f"{volume.id}/{xml_id}", where
+        assert doc.heading.strip() and doc.text.strip(), where
+        assert "  " not in doc.text and "\t" not in doc.text, where
+        assert all(line == line.strip() for line in doc.text.split("\n")), where
+
+        # page map: one marker per pb inside the document, in order, at its [Page N]
+        markers = [p for p in doc.pages if p.marker]
+        assert [p.n for p in markers] == [pb.get("n") or "" for pb in PBS(el)], where
+        assert [p.offset for p in markers] == sorted(p.offset for p in markers), where
+        for p in markers:
+            assert doc.text.startswith(f"[Page {p.n}]", p.offset), where
+        assert all(not p.marker for p in doc.pages[: len(doc.pages) - len(markers)]), where
+
+        # footnotes: one per note element (notes nested in notes belong to their parent)
+        assert len(doc.footnotes) == len(NOTES(el)), where
+        for fn in doc.footnotes:
+            if fn.inline:
+                assert doc.text.startswith(fn.text.split("\n")[0], fn.offset), where
+            else:
+                assert doc.text.startswith(f"[{fn.n}]", fn.offset), where
+
+        for a in doc.annotations:
+            base = doc.text if a.footnote is None else doc.footnotes[a.footnote].text
+            assert base[a.start:a.end] == a.text and a.text.strip(), where
+        for att in doc.attachments:
+            assert 0 <= att.start < att.end <= len(doc.text) and att.heading, where
+
+        # nothing lost, nothing merged: the text holds exactly the document's own characters
+        assert printed_chars(doc, el) == expected_chars(el), where
+
+
+@pytest.mark.shared
+def test_paris_peace_conference_d337_pages_and_footnotes(frus_dir: Path) -> None:
+    path = require(frus_dir / "frus1919Parisv01.xml", "frus1919Parisv01")
+    _, docs = read_all(path)
+    (d337,) = [d for d in docs if d.id == "frus1919Parisv01/d337"]
+    assert d337.heading == "The Chargé in France (Bliss) to Mr. Henry White"
+    found = re.findall(r"\[Page (\d+)\]", d337.text)
+    assert len(found) == 21
+    assert [int(n) for n in found] == sorted(int(n) for n in found)
+    assert [p.n for p in d337.pages if p.marker] == found
+    numbered = [f for f in d337.footnotes if not f.inline]
+    assert [int(f.n or 0) for f in numbered] == sorted(int(f.n or 0) for f in numbered)
+    assert [f.offset for f in numbered] == sorted(f.offset for f in numbered)
+    assert d337.pages[0].n == "385" and not d337.pages[0].marker
+    assert d337.source_note == "Henry White Papers"
+
+
+@pytest.mark.shared
+def test_vienna_memcon_d88(shared: Path) -> None:
+    path = require(shared / "corpus" / "frus-excerpts" / "frus1961-63v05-d88.xml", "the d88 excerpt")
+    volume, docs = read_all(path)
+    assert volume.id == "frus1961-63v05"
+    assert volume.subseries == "1961–1963" and volume.volume_number == "Volume V"
+    persons = {p.xml_id: p for p in volume.persons}
+    assert persons["p_KNS1"].name.startswith("Khrushchev")
+    assert any(t.xml_id == "t_USSR1" for t in volume.terms)
+
+    (d88,) = docs
+    assert (d88.id, d88.heading, d88.n) == ("frus1961-63v05/d88", "Memorandum of Conversation", "88")
+    assert d88.text.startswith("88. Memorandum of Conversation[1]\nVienna, June 4, 1961.\n")
+    assert d88.doc_type == "memorandum of conversation"
+    assert d88.place == "Vienna"
+    assert d88.date is not None and (d88.date.when, d88.date.precision) == ("1961-06-04", "day")
+    assert d88.subject == "Vienna Meeting Between The President and Chairman Khrushchev"
+    assert [p.text for p in d88.participants] == ["Listed on Page 5"]
+    assert [(f.n, f.kind) for f in d88.footnotes] == [("1", "source"), ("2", "footnote"), ("3", "footnote")]
+    assert d88.source_note is not None and d88.source_note.startswith("Source: Kennedy Library")
+    assert "missiles are the [Page 226] God of War" in d88.text
+    assert "accomplish [Page 227] that task" in d88.text
+    assert "why he had [Page 228] been anxious" in d88.text
+    assert [(p.n, p.marker) for p in d88.pages] == [("1", False), ("226", True), ("227", True), ("228", True)]
+    assert d88.page_at(d88.text.index("God of War")) == "226"
+    assert d88.page_at(d88.text.index("Lenin")) == "1"
+    kinds = {(a.kind, a.target) for a in d88.annotations}
+    assert ("persName", "#p_KNS1") in kinds and ("gloss", "#t_USSR1") in kinds
+    assert ("ref", "#d84") in kinds
+    assert ("persName", "#p_AAA1") in {(a.kind, a.target) for a in d88.annotations if a.footnote == 0}
+
+
+@pytest.mark.shared
+def test_frus1861_nested_documents_and_missing_id(frus_dir: Path) -> None:
+    path = require(frus_dir / "frus1861.xml", "frus1861")
+    with pytest.warns(MissingIdWarning, match="frus1861.xml:675"):
+        records = list(read_frus_tei(path))
+    docs = [r for r in records[1:] if isinstance(r, Document)]
+    assert docs[0].id == "frus1861/message-of-the-president-doc1"  # Schedule A, in the front matter
+    assert docs[0].heading == "Schedule A." and docs[0].seq == 0
+    d3 = next(d for d in docs if d.id == "frus1861/d3")
+    (att,) = d3.attachments
+    assert att.heading.startswith("Convention upon the subject of the rights of belligerents")
+    assert d3.text[att.start:].startswith("Convention upon the subject")
+    assert sum(len(d.attachments) for d in docs) == 79

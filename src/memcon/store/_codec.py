@@ -14,6 +14,7 @@ import calendar
 import json
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any, cast
 
 from memcon.errors import StoreError
@@ -128,12 +129,14 @@ def insert_sql(table: str, columns: Sequence[str]) -> str:
 # -- dates -----------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
 def day_bound(iso: str | None, *, end: bool = False) -> str | None:
     """The first (or, with ``end``, the last) day an ISO date or datetime can stand for.
 
     ``1961`` → ``1961-01-01`` / ``1961-12-31``; ``1962-02`` → ``1962-02-01`` /
     ``1962-02-28``; ``1962-10-18T17:00:00Z`` → ``1962-10-18``.  An impossible month
     or day widens to the year or month; a value that is no ISO date gives ``None``.
+    Cached: the same dates recur throughout a volume, and this is on the ingest hot path.
     """
     if not iso:
         return None

@@ -293,7 +293,7 @@ def test_volume_id_falls_back_to_idno_then_stem(tmp_path: Path, mini_path: Path)
     no_root_id = tmp_path / "renamed.xml"
     no_root_id.write_text(text, encoding="utf-8")
     with pytest.warns(MissingIdWarning):
-        assert [r.id for r in read_frus_tei(no_root_id)][0] == "frusTestv01"
+        assert next(r.id for r in read_frus_tei(no_root_id)) == "frusTestv01"
     bare = tmp_path / "frusStem.xml"
     bare.write_text(text.replace('<idno type="frus">frusTestv01</idno>', ""), encoding="utf-8")
     with pytest.warns(MissingIdWarning):

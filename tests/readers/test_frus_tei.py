@@ -292,13 +292,14 @@ def test_volume_id_falls_back_to_idno_then_stem(tmp_path: Path, mini_path: Path)
     text = mini_path.read_text(encoding="utf-8").replace(' xml:id="frusTestv01"', "", 1)
     no_root_id = tmp_path / "renamed.xml"
     no_root_id.write_text(text, encoding="utf-8")
-    with pytest.warns(MissingIdWarning):
-        assert next(r.id for r in read_frus_tei(no_root_id)) == "frusTestv01"
+    with pytest.warns(MissingIdWarning):  # read to the end: the id-less document warns
+        ids = [r.id for r in read_frus_tei(no_root_id)]
+    assert ids[0] == "frusTestv01"
     bare = tmp_path / "frusStem.xml"
     bare.write_text(text.replace('<idno type="frus">frusTestv01</idno>', ""), encoding="utf-8")
     with pytest.warns(MissingIdWarning):
         ids = [r.id for r in read_frus_tei(bare)]
-    assert ids[0] == "frusStem" and ids[1] == "frusStem/d1"
+    assert ids[:2] == ["frusStem", "frusStem/d1"]
 
 
 def test_sniff(mini_path: Path, fixtures: Path) -> None:

@@ -207,6 +207,7 @@ def test_another_programs_sqlite_database_is_not_touched(db_path: Path) -> None:
         open_store(db_path)
     conn = sqlite3.connect(db_path)
     tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     conn.close()
     assert tables == ["customers"]
 

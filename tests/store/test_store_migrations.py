@@ -103,6 +103,9 @@ def test_a_newer_database_is_refused_with_what_to_do(db_path: Path) -> None:
     conn.close()
     with pytest.raises(SchemaTooNew) as info:
         open_store(db_path)
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+    conn.close()
     message = str(info.value)
     assert info.value.code == "E201" and str(db_path) in message
     assert f"version {SCHEMA_VERSION + 1}" in message and "upgrade memcon" in message

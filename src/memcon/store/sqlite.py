@@ -52,7 +52,7 @@ from memcon.store._codec import (
     volume_row,
 )
 from memcon.store.base import StoreStats, VolumeSummary
-from memcon.store.migrations import migrate
+from memcon.store.migrations import check_database, migrate
 
 STORE = "memcon.sqlite"
 """The backend's name, as stored with what it produces."""
@@ -155,6 +155,7 @@ class SQLiteStore:
         conn: sqlite3.Connection | None = None
         try:
             conn = self._connect(self._location, uri=False)
+            check_database(conn, path=self._location)  # before anything is written to the file
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal" and self._location != ":memory:":
                 raise StoreError(

@@ -78,6 +78,16 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
+def check_database(conn: sqlite3.Connection, *, path: str) -> int:
+    """Check, without writing, that the database on ``conn`` is memcon's (or empty) and not
+    newer than this code; return its schema version.  Raises :class:`StoreError` or
+    :class:`SchemaTooNew`."""
+    _check_ours(conn, path=path)
+    version = schema_version(conn)
+    _raise_if_too_new(version, path=path)
+    return version
+
+
 def _check_ours(conn: sqlite3.Connection, *, path: str) -> None:
     app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
     if app_id == APPLICATION_ID:
@@ -99,9 +109,7 @@ def migrate(conn: sqlite3.Connection, *, path: str, target: int | None = None) -
     goal = SCHEMA_VERSION if target is None else target
     if not 0 <= goal <= SCHEMA_VERSION:
         raise ValueError(f"no schema version {goal}: this memcon knows 0..{SCHEMA_VERSION}")
-    _check_ours(conn, path=path)
-    current = schema_version(conn)
-    _raise_if_too_new(current, path=path)
+    current = check_database(conn, path=path)
     if current >= goal:
         return current
     for migration in MIGRATIONS[current:goal]:

@@ -183,6 +183,11 @@ def test_create_false_refuses_a_missing_file(db_path: Path) -> None:
     assert not db_path.exists()
 
 
+def test_memory_is_refused_with_a_pointer_to_memory_store() -> None:
+    with pytest.raises(StoreError, match="MemoryStore"):
+        SQLiteStore(":memory:")
+
+
 def test_a_missing_folder_is_reported(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="does not exist"):
         open_store(tmp_path / "nowhere" / "memcon.db")

@@ -141,6 +141,11 @@ class SQLiteStore:
         self._lock = threading.RLock()
         self._conn: sqlite3.Connection | None = None
         self._writing: str | None = None
+        if self._location == ":memory:" or self._location.startswith("file:"):
+            raise StoreError(
+                f"SQLiteStore needs a file path, not {self._location!r}",
+                hint="for a store in memory use memcon.store.MemoryStore",
+            )
         if not self._path.exists():
             if not create:
                 raise StoreError(
@@ -157,7 +162,7 @@ class SQLiteStore:
             conn = self._connect(self._location, uri=False)
             check_database(conn, path=self._location)  # before anything is written to the file
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if str(mode).lower() != "wal" and self._location != ":memory:":
+            if str(mode).lower() != "wal":
                 raise StoreError(
                     f"{self._location}: cannot switch the database to WAL journal mode (got {mode!r})",
                     hint="put the database on a local file system",

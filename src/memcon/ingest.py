@@ -221,7 +221,7 @@ def _ingest_file(
     force: bool,
     progress: ProgressCallback | None,
 ) -> FileOutcome:
-    from memcon.readers import READERS, detect_format
+    from memcon.readers import read
 
     started = time.perf_counter()
     name = str(path)
@@ -233,10 +233,8 @@ def _ingest_file(
             raise EmptyInput("the file is empty", path=name, hint="re-download or re-export it")
         if progress:
             progress(Progress("file-start", name, total_bytes=size))
-        fmt = format or detect_format(path)
-        reader = READERS[fmt].read
         sha = file_sha256(path)
-        records = iter(reader(path, sha256=sha))
+        records = iter(read(path, format=format, sha256=sha))
         volume = next(records, None)
         if not isinstance(volume, Volume):
             raise EmptyInput("the reader found no volume header", path=name)

@@ -5,8 +5,9 @@ What each node means here (docs/search.md#what-a-query-matches):
 * ``Term`` — the word, analysed like the indexed text (lower case, accents
   folded); a word the analyser splits (``U.S.``, ``so-called``) is the phrase of
   its parts.  Searched in heading (boosted ×2), text and footnotes.
-* ``Term(prefix=True)`` — every indexed word starting with the stem (a regex
-  over the term dictionary: exact, no expansion limit).
+* ``Term(prefix=True)`` — every indexed word starting with the stem (exact, no
+  expansion limit: the set of those words, or a regex over the term dictionary
+  when there are more than :data:`MAX_EXPANSION`); all score alike.
 * ``Phrase`` — the words side by side in this order, in one field.
 * ``Near(terms, N)`` and ``Phrase(words, slop=N)`` — for two words: both in one
   field with at most N other words between them, in either order (exact: the
@@ -39,6 +40,10 @@ from memcon.search.query import And, Field, Near, Node, Not, Or, Phrase, Term
 
 BOOSTS = {"heading": 2.0}
 """Score multipliers per field (a word in the heading counts double)."""
+MAX_EXPANSION = 64
+"""A prefix standing for at most this many indexed words is searched as those words OR-ed
+(ranked by BM25 like typed words, cheap to build); a broader one as a regex over the term
+dictionary (every match scores alike; ~0.7 ms to build).  Both are exact."""
 MAX_PERMUTED = 4
 """NEAR with more words than this (after analysis) falls back to one sloppy phrase in the order given."""
 
@@ -57,9 +62,12 @@ def _regex_literal(token: str) -> str:
 
 
 class _Compiler:
-    def __init__(self, schema: tantivy.Schema, analyzer: tantivy.TextAnalyzer) -> None:
+    def __init__(
+        self, schema: tantivy.Schema, analyzer: tantivy.TextAnalyzer, searcher: tantivy.Searcher | None
+    ) -> None:
         self.schema = schema
         self.analyzer = analyzer
+        self.searcher = searcher
         self.exact: dict[str, set[str]] = {}
         self.prefixes: dict[str, set[str]] = {}
 
@@ -87,12 +95,14 @@ class _Compiler:
             return parts[0]
         return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in parts])
 
-    def sequence(self, name: str, items: Sequence[tuple[str, bool]], slop: int) -> tantivy.Query:
+    def sequence(
+        self, name: str, items: Sequence[tuple[str, bool]], slop: int, positive: bool = True
+    ) -> tantivy.Query:
         """Tokens (with prefix flags) as a term, a phrase or a sloppy phrase in field ``name``."""
         if len(items) == 1:
             token, prefix = items[0]
             if prefix:
-                return tantivy.Query.regex_query(self.schema, name, _regex_literal(token) + ".*")
+                return self.prefix(name, token, positive)
             return tantivy.Query.term_query(self.schema, name, token)
         if any(prefix for _, prefix in items):
             patterns: list[str | tuple[int, str]] = [
@@ -100,6 +110,20 @@ class _Compiler:
             ]
             return tantivy.Query.regex_phrase_query(self.schema, name, patterns, slop)
         return tantivy.Query.phrase_query(self.schema, name, [t for t, _ in items], slop)
+
+    def prefix(self, name: str, stem: str, positive: bool) -> tantivy.Query:
+        """Every word of field ``name`` starting with ``stem``."""
+        if self.searcher is not None:
+            words = [w for w, _ in self.searcher.terms_with_prefix(name, stem, limit=MAX_EXPANSION + 1)]
+            if len(words) <= MAX_EXPANSION:
+                self.remember((name,), words, None, positive)
+                if not words:
+                    return tantivy.Query.empty_query()
+                return tantivy.Query.boolean_query(
+                    [(tantivy.Occur.Should, tantivy.Query.term_query(self.schema, name, w)) for w in words]
+                )
+        self.remember((name,), (), stem, positive)
+        return tantivy.Query.regex_query(self.schema, name, _regex_literal(stem) + ".*")
 
     def term_items(self, term: Term) -> list[tuple[str, bool]]:
         tokens = self.analyze(term.text)
@@ -124,9 +148,9 @@ class _Compiler:
             items = self.term_items(node)
             if not items:
                 return tantivy.Query.empty_query()
-            stem = items[-1][0] if node.prefix else None
+            stem = items[-1][0] if node.prefix and len(items) > 1 else None  # else: see prefix()
             self.remember(fields, [t for t, p in items if not p], stem, positive)
-            return self.across(fields, lambda name: self.sequence(name, items, 0))
+            return self.across(fields, lambda name: self.sequence(name, items, 0, positive))
         if isinstance(node, Phrase):
             if node.slop:
                 return self.compile(Near(tuple(Term(w) for w in node.words), node.slop), fields, positive)
@@ -143,7 +167,8 @@ class _Compiler:
                 self.remember(fields, [t for t, p in term_items if not p], stem, positive)
             return self.near(items, node.distance, fields)
         if isinstance(node, Field):
-            return self.compile(node.node, (node.name,), positive)
+            inside = tuple(name for name in fields if name == node.name)
+            return self.compile(node.node, inside, positive) if inside else tantivy.Query.empty_query()
         if isinstance(node, Not):
             return tantivy.Query.boolean_query(
                 [
@@ -168,10 +193,19 @@ class _Compiler:
         raise TypeError(f"not a query node: {node!r}")
 
 
-def compile_query(node: Node, schema: tantivy.Schema, analyzer: tantivy.TextAnalyzer) -> Compiled:
-    """The tantivy query for ``node`` over heading, text and footnotes, and what to highlight."""
-    compiler = _Compiler(schema, analyzer)
-    query = compiler.compile(node, TEXT_FIELDS, True)
+def compile_query(
+    node: Node,
+    schema: tantivy.Schema,
+    analyzer: tantivy.TextAnalyzer,
+    *,
+    fields: tuple[str, ...] = TEXT_FIELDS,
+    searcher: tantivy.Searcher | None = None,
+) -> Compiled:
+    """The tantivy query for ``node`` over ``fields`` (heading, text and footnotes), and what to
+    highlight.  With one field, it tells whether that field alone holds a match.  ``searcher``
+    (the one the query will run on) lets a prefix be expanded to the words it stands for."""
+    compiler = _Compiler(schema, analyzer, searcher)
+    query = compiler.compile(node, fields, True)
     return Compiled(
         query=query,
         exact={k: frozenset(v) for k, v in compiler.exact.items()},

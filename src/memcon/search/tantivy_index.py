@@ -59,7 +59,8 @@ def _threads() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
-def _marker() -> dict[str, object]:
+def index_signature() -> dict[str, object]:
+    """What the marker file of an index written by this memcon holds (engine, schema, analyzer)."""
     return {"engine": ENGINE, "schema": SCHEMA_VERSION, "analyzer": f"{ANALYZER}.v{ANALYZER_VERSION}"}
 
 
@@ -181,32 +182,33 @@ class TantivyIndex:
         """
         if not 0 <= limit <= MAX_LIMIT or offset < 0:
             raise SearchError(f"limit must be 0 to {MAX_LIMIT} and offset >= 0 (got {limit}, {offset})")
-        compiled = compile_query(query, self._schema, self._analyzer)
-        full = compiled.query
-        if filters is not None:
-            clauses = self._filter_clauses(filters)
-            if clauses:
-                full = tantivy.Query.boolean_query([(tantivy.Occur.Must, compiled.query), *clauses])
+        clauses = self._filter_clauses(filters) if filters is not None else []
         try:
             searcher = self._searcher()
+            compiled = compile_query(query, self._schema, self._analyzer, searcher=searcher)
+            full = compiled.query
+            if clauses:
+                full = tantivy.Query.boolean_query([(tantivy.Occur.Must, compiled.query), *clauses])
             result = searcher.search(full, limit=max(limit, 1), count=True, offset=offset)
-            maker = SnippetMaker(searcher, self._schema, self._analyzer, compiled)
-            hits = []
-            for score, address in result.hits[:limit]:
-                stored = from_tantivy(searcher.doc(address))
-                snippet, page = maker.make(stored)
-                hits.append(
-                    Hit(
-                        doc_id=stored.doc_id,
-                        volume_id=stored.volume_id,
-                        heading=stored.heading,
-                        date=stored.date,
-                        doc_type=stored.doc_type,
-                        score=float(score),
-                        snippet=snippet,
-                        page=page,
-                    )
+            maker = SnippetMaker(searcher, self._schema, self._analyzer, query, compiled)
+            scored = [
+                (float(score), from_tantivy(searcher.doc(address))) for score, address in result.hits[:limit]
+            ]
+            hits = [
+                Hit(
+                    doc_id=stored.doc_id,
+                    volume_id=stored.volume_id,
+                    heading=stored.heading,
+                    date=stored.date,
+                    doc_type=stored.doc_type,
+                    score=score,
+                    snippet=snippet,
+                    page=page,
                 )
+                for (score, stored), (snippet, page) in zip(
+                    scored, maker.make_all([stored for _, stored in scored]), strict=True
+                )
+            ]
         except ValueError as exc:
             raise SearchError(f"{self.path}: search failed: {exc}", hint=_REINDEX) from exc
         return SearchResults(
@@ -271,7 +273,7 @@ def open_index(
             raise IndexOutOfStep(
                 f"{folder}: not a memcon index (no readable {MARKER})", hint=_REINDEX
             ) from exc
-        if found != _marker():
+        if found != index_signature():
             raise IndexOutOfStep(
                 f"{folder}: index written by {found.get('engine')} schema {found.get('schema')}, "
                 f"this memcon uses {ENGINE} schema {SCHEMA_VERSION}",
@@ -287,7 +289,7 @@ def open_index(
         index.register_tokenizer(ANALYZER, build_analyzer())
         index.config_reader("manual")
         if not exists:
-            marker.write_text(json.dumps(_marker()), encoding="utf-8")
+            marker.write_text(json.dumps(index_signature()), encoding="utf-8")
     except (ValueError, OSError) as exc:
         raise IndexOutOfStep(f"{folder}: cannot open the full-text index: {exc}", hint=_REINDEX) from exc
     return TantivyIndex(folder, index, heap_bytes=heap_bytes, num_threads=num_threads or _threads())

@@ -111,7 +111,11 @@ class TantivyIndex:
 
     def delete_volume(self, volume_id: str) -> None:
         """Queue the removal of every document of ``volume_id``."""
-        self._get_writer().delete_documents_by_term("volume_id", volume_id)
+        writer = self._get_writer()
+        try:
+            writer.delete_documents_by_term("volume_id", volume_id)
+        except ValueError as exc:
+            raise SearchError(f"{self.path}: cannot delete volume {volume_id}: {exc}") from exc
 
     def commit(self) -> None:
         """Make queued changes durable and visible to searches."""

@@ -26,11 +26,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from memcon.errors import MemconError
-from memcon.fetch.frus import FetchResult, fetch_frus_volumes
+from memcon.fetch.frus import FetchResult, default_cache_dir, fetch_frus_volumes
 
 DEMO_VOLUMES = ("frus1919Parisv01", "frus1918Russiav03", "frus1917Supp02v02", "frus1861")
 """Paris 1919 vol. I, Russia 1918 vol. III, 1917 Supplement 2 vol. II, and the first FRUS volume (1861)."""
@@ -88,7 +87,7 @@ def _run(out: Console, *, db_path: Path | None, mirror: Path | None, cache_dir: 
     with _step(out, f"2. Ingesting them into {db}"):
         report = ingest_paths(paths, store_path=db, progress=sys.stderr.isatty())
         out.print(
-            f"{report.volumes} volumes ingested ({report.documents:,} documents, {report.pages:,} pages, "
+            f"{report.volumes} volumes ingested ({report.documents:,} documents, {report.pages:,} printed pages, "
             f"{report.footnotes:,} footnotes), {report.unchanged} already up to date",
             markup=False,
         )
@@ -100,13 +99,12 @@ def _run(out: Console, *, db_path: Path | None, mirror: Path | None, cache_dir: 
     with open_workspace(db, create=False) as ws:
         with _step(out, "3. What the store holds"):
             stats = ws.store.stats()
-            table = Table(show_edge=False)
-            for column in ("volume", "title", "documents", "dates"):
-                table.add_column(column, justify="right" if column == "documents" else "left")
+            out.print(Text(f"  {'volume':<18} {'documents':>9}  {'dates':<23}  title", style="bold"))
             for v in ws.store.volumes():
                 dates = f"{v.date_min or '?'} – {v.date_max or '?'}" if (v.date_min or v.date_max) else ""
-                table.add_row(Text(v.id), Text(v.title), f"{v.documents:,}", dates)
-            out.print(table)
+                out.print(
+                    f"  {v.id:<18} {v.documents:>9,}  {dates:<23}  {_short_title(v.title)}", markup=False
+                )
             out.print(
                 f"{stats.volumes} volumes, {stats.documents:,} documents, {stats.pages:,} page breaks, "
                 f"{stats.footnotes:,} footnotes, {stats.annotations:,} annotations in {stats.path}",
@@ -121,6 +119,17 @@ def _run(out: Console, *, db_path: Path | None, mirror: Path | None, cache_dir: 
 
     _next_steps(out, db=db, default_db=db_path is None and not os.environ.get("MEMCON_DB"))
     return 0
+
+
+def _short_title(title: str) -> str:
+    """A volume title without the series' common opening."""
+    for opening in (
+        "Papers Relating to the Foreign Relations of the United States, ",
+        "Foreign Relations of the United States, ",
+    ):
+        if title.startswith(opening):
+            return title[len(opening) :]
+    return title
 
 
 @contextmanager
@@ -148,6 +157,7 @@ def _fetch_line(out: Console) -> Callable[[FetchResult], None]:
 
 def _next_steps(out: Console, *, db: Path, default_db: bool) -> None:
     memcon = _memcon_command()
+    cached = default_cache_dir() / "frus" / "frus1919Parisv02.xml"
     db_opt = "" if default_db else f" --db {shlex.quote(str(db))}"
     commands = [
         f"{memcon} search '\"Council of Ten\"'{db_opt}",
@@ -155,12 +165,20 @@ def _next_steps(out: Console, *, db: Path, default_db: bool) -> None:
         f"{memcon} search 'Bolshevik* AND Archangel' --volume frus1918Russiav03{db_opt}",
         f"{memcon} show {DEMO_DOCUMENT}{db_opt}",
         f"{memcon} stats{db_opt}",
-        f"{memcon} fetch frus frus1919Parisv02 && {memcon} ingest ~/.cache/memcon/frus/frus1919Parisv02.xml{db_opt}",
+        f"{memcon} fetch frus frus1919Parisv02 && {memcon} ingest {_home(cached)}{db_opt}",
     ]
     out.print()
     out.rule(Text("Try next", style="bold"), align="left")
     for command in commands:
         out.print(f"  {command}", markup=False)
+
+
+def _home(path: Path) -> str:
+    """``path`` with the home folder written ``~``, quoted for the shell."""
+    try:
+        return "~/" + shlex.quote(str(path.relative_to(Path.home())))
+    except ValueError:
+        return shlex.quote(str(path))
 
 
 def _memcon_command() -> str:

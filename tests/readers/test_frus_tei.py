@@ -333,3 +333,33 @@ def test_stopping_early_closes_the_file(mini_path: Path) -> None:
     assert is_open()
     records.close()  # type: ignore[attr-defined]
     assert not is_open()
+
+
+def test_memory_does_not_grow_with_the_volume(tmp_path: Path) -> None:
+    """Streaming: documents are freed once read, so a volume 10x longer needs no more memory."""
+    psutil = pytest.importorskip("psutil")
+    paragraph = "<p>" + " ".join(["The <persName>Secretary</persName> said <hi>nothing</hi> new."] * 20) + "</p>"
+    body = "".join(
+        f'<div type="document" xml:id="d{i}" n="{i}"><head>{i}. Telegram</head>'
+        f'<pb n="{i}" xml:id="pg_{i}"/>{paragraph * 4}<note n="{i}">A note.</note></div>'
+        for i in range(1, 4001)
+    )
+    path = tmp_path / "frusBig.xml"
+    path.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="frusBig"><teiHeader><fileDesc><titleStmt>'
+        '<title type="complete">Big</title></titleStmt></fileDesc></teiHeader><text><body>'
+        f"{body}</body></text></TEI>",
+        encoding="utf-8",
+    )
+    assert path.stat().st_size > 20_000_000
+    me = psutil.Process()
+    rss: dict[int, int] = {}
+    count = 0
+    for record in read_frus_tei(path):
+        if isinstance(record, Document):
+            count += 1
+            if count in (400, 4000):
+                rss[count] = me.memory_info().rss
+    assert count == 4000
+    # a tree of this file would take several hundred MB; streaming stays within a few MB
+    assert rss[4000] - rss[400] < 25_000_000, rss

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 _I = re.IGNORECASE
 
@@ -60,6 +61,8 @@ HEADING_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("legislation", r"\b(?:act|law|decree|ordinance|ordonnance|regulations?|resolution|code)\b"),
     )
 )
+
+_ANY_HEADING_TYPE = re.compile("|".join(f"(?:{p.pattern})" for _, p in HEADING_TYPES), _I)
 
 # Printed notes of 1917-36 volumes: "File No. 861.00/1401" + "[Telegram]", "817.00/3342: Telegram",
 # "[Paraphrase]" (an encrypted telegram printed in paraphrase), "[Circular telegram]".
@@ -121,18 +124,28 @@ def classify(
     """The document type: see the module docstring for the table and its order."""
     if subtype and subtype in SUBTYPES:
         return SUBTYPES[subtype]
-    for kind, pattern in HEADING_TYPES:
-        if pattern.search(heading):
-            return kind
+    kind = _heading_type(heading)
+    if kind:
+        return kind
     notes = tuple(notes)
     for kind, pattern in NOTE_HINTS:
         if any(pattern.search(note) for note in notes):
             return kind
     translated = any(TRANSLATION_HINT.search(note) for note in notes)
-    return _correspondence(heading, translated=translated, year=year) or "document"
+    return _correspondence(heading, translated, year) or "document"
 
 
-def _correspondence(heading: str, *, translated: bool, year: int | None) -> str | None:
+@lru_cache(maxsize=8192)  # a volume repeats its headings ("Mr. Seward to Mr. Dayton" 155 times)
+def _heading_type(heading: str) -> str | None:
+    if _ANY_HEADING_TYPE.search(heading):  # most headings ("A to B") match none: one search
+        for kind, pattern in HEADING_TYPES:
+            if pattern.search(heading):
+                return kind
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _correspondence(heading: str, translated: bool, year: int | None) -> str | None:
     text = _NUMBER_PREFIX.sub("", heading).strip(" .")
     parts = _SPLIT.split(text, maxsplit=1)
     if len(parts) != 2 or not parts[0] or not parts[1]:

@@ -145,9 +145,9 @@ def heading(head: Any, n: str | None) -> str:
         return ""
     text = plain(head)
     if n:
-        prefix = re.match(rf"^{re.escape(n)}\.\s*", text)
-        if prefix and prefix.end() < len(text):
-            text = text[prefix.end():]
+        for prefix in (f"{n}.", f"No. {n}."):  # "88. Memorandum …"; "No. 10. Mr. Putnam …" (frus1882)
+            if text.startswith(prefix) and len(text) > len(prefix):
+                return text[len(prefix):].lstrip()
     return text
 
 

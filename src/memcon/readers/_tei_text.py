@@ -175,26 +175,48 @@ class Walker:
         return Footnote(note.n, body, offset, note.kind, note.inline, note.xml_id)
 
     def children(self, el: Any) -> None:
+        """Render the content of ``el``: its text, each child by :data:`RENDER`, the tails.
+
+        The hot path of the reader: whitespace-only text (indentation) and childless inline
+        elements are handled here without a call.
+        """
         out = self.out
-        if el.text:
-            out.text(el.text)
+        text = out.text
+        value = el.text
+        if value:
+            if value.isspace():
+                out.sp = True
+            else:
+                text(value)
         for ch in el:
             tag = ch.tag
             if tag.__class__ is str:
-                handler = RENDER.get(tag, Walker.inline_)
-                annotated = ANNOTATED.get(tag)
+                handler, annotated = _DISPATCH.get(tag, _INLINE)
                 if annotated is None:
-                    handler(self, ch)
+                    if handler is not None:
+                        handler(self, ch)
+                    elif len(ch):
+                        self.children(ch)  # hi, seg, del … and unknown elements: their text
+                    else:
+                        value = ch.text
+                        if value:
+                            text(value)
                 else:
-                    start = self.out.n
-                    handler(self, ch)
+                    start = out.n
+                    if handler is None:
+                        self.children(ch)
+                    else:
+                        handler(self, ch)
                     self.spans.append(
-                        (annotated[0], start, self.out.n, _pointer(ch, annotated[1]), ch.get("type"),
-                         self.note_index)
+                        (annotated[0], start, out.n, _pointer(ch, annotated[1]), ch.get("type"), self.note_index)
                     )
             # comments, processing instructions and unexpanded entities: no text, tail kept
-            if ch.tail:
-                out.text(ch.tail)
+            value = ch.tail
+            if value:
+                if value.isspace():
+                    out.sp = True
+                else:
+                    text(value)
 
     # --------------------------------------------------------------- behaviours
     def inline_(self, el: Any) -> None:
@@ -461,3 +483,9 @@ RENDER: dict[str, Handler] = {
     TEI + "note": Walker.note,
     FRUS + "attachment": Walker.attachment,
 }
+
+# tag → (behaviour or None for "render its content", annotation kind and pointer or None)
+_DISPATCH: dict[str, tuple[Handler | None, tuple[str, str | None] | None]] = {
+    tag: (RENDER.get(tag), ANNOTATED.get(tag)) for tag in {*RENDER, *ANNOTATED}
+}
+_INLINE: tuple[Handler | None, tuple[str, str | None] | None] = (None, None)

@@ -25,15 +25,24 @@ class Out:
 
     def text(self, s: str) -> None:
         """Append XML character data, collapsing all whitespace runs to one space."""
-        core = " ".join(s.split())
-        if not core:
+        if s.isspace():  # indentation between elements: the commonest case
             self.sp = True
             return
-        if s[0].isspace():
-            self.sp = True
-        self._emit(core)
-        if s[-1].isspace():
-            self.sp = True
+        if not s:
+            return
+        core = " ".join(s.split())
+        if self.nl:
+            if self.n:
+                self.parts.append("\n" * self.nl)
+                self.n += self.nl
+            self.nl = 0
+        elif (self.sp or s[0].isspace()) and self.n:
+            self.parts.append(" ")
+            self.n += 1
+        self.glue = False
+        self.parts.append(core)
+        self.n += len(core)
+        self.sp = s[-1].isspace()
 
     def _emit(self, core: str) -> None:
         if self.nl:

@@ -15,7 +15,6 @@ DOCS: docs/ingest.md
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 import re
@@ -148,6 +147,7 @@ class _Reader:
         self.provenance = provenance
         self.volume_id = Path(path).stem
         self.root_id: str | None = None
+        self.year: int | None = None
         self.header: dict[str, Any] = {}
         self.persons: tuple[PersonEntry, ...] = ()
         self.terms: tuple[TermEntry, ...] = ()
@@ -155,7 +155,7 @@ class _Reader:
         self.pending: list[Document] = []
         self.seq = 0
         self.generated = 0
-        self.page: Any = None  # the last <pb/> seen: the page in effect
+        self.page: tuple[str, str | None, str | None] | None = None  # the last <pb/>: n, facs, xml:id
         self.stack: list[list[Any]] = []  # open divs: [element, is_document, heading or None]
         self.doc_depth = 0
         self.doc_start: tuple[Any, tuple[str, ...]] = (None, ())
@@ -238,7 +238,7 @@ class _Reader:
     def _end(self, el: Any) -> Iterator[Volume | Document]:
         tag = el.tag
         if tag == _PB:
-            self.page = el
+            self.page = (el.get("n") or "", el.get("facs"), el.get(XML_ID))
             return
         if tag == _DIV:
             _, is_doc, _ = self.stack.pop()
@@ -262,6 +262,8 @@ class _Reader:
             self.header = _header(el)
             # the id: TEI/@xml:id, else idno[@type='frus'], else the file stem
             self.volume_id = self.root_id or self.header.get("idno") or self.volume_id
+            year = _YEAR.search(self.volume_id)  # frus1897 → 1897: who signed for the Department
+            self.year = int(year.group(1)) if year else None
             el.clear()
         elif tag == _FRONT:
             if not self.volume_sent:
@@ -271,8 +273,6 @@ class _Reader:
     def _forget(self, el: Any) -> None:
         """Free a processed element and everything before it (iterparse keeps the tree)."""
         self._chapter()  # the enclosing divs' heads may be among what goes: keep their text
-        if self.page is not None and _is_inside(self.page, el):
-            self.page = _detached_pb(self.page)
         el.clear(keep_tail=True)
         parent = el.getparent()
         if parent is not None:
@@ -326,20 +326,21 @@ class _Reader:
         hints = [footnotes[i].text for i in owner.inline_notes]
         pages = list(rendered.pages)
         if page is not None:
-            pages.insert(0, PageBreak(page.get("n") or "", 0, page.get("facs"), page.get(XML_ID), False))
+            pages.insert(0, PageBreak(page[0], 0, page[1], page[2], False))
         seq = self.seq
         self.seq += 1
+        p = self.provenance
         return Document(
             id=f"{self.volume_id}/{xml_id}", volume_id=self.volume_id, heading=heading,
             text=rendered.text, n=n,
-            doc_type=_doc_types.classify(heading, subtype=el.get("subtype"), notes=hints, year=self._year()),
+            doc_type=_doc_types.classify(heading, subtype=el.get("subtype"), notes=hints, year=self.year),
             place=_tei_fields.dateline_place(dateline), date=date,
             subject=_tei_fields.subject(owner.subject), source_note="\n".join(source) or None,
             footnotes=tuple(footnotes), participants=_tei_fields.participants(owner.participants),
             chapter=chapter, pages=tuple(pages), annotations=tuple(rendered.annotations),
             attachments=tuple(_attachment(a) for a in rendered.attachments),
             language=el.get(_XML_LANG) or "en",
-            provenance=(dataclasses.replace(self.provenance, line=el.sourceline),),
+            provenance=(Provenance(p.source, p.sha256, p.reader, p.reader_version, p.format, el.sourceline),),
             seq=seq,
         )
 
@@ -354,10 +355,6 @@ class _Reader:
             MissingIdWarning, stacklevel=4,
         )
         return generated
-
-    def _year(self) -> int | None:
-        match = _YEAR.search(self.volume_id)
-        return int(match.group(1)) if match else None
 
 
 def _fallback_heading(n: str | None, rendered: Any) -> str:
@@ -385,20 +382,6 @@ def _attachment(span: Any) -> Attachment:
                                               date.text if date else "") or date
     return Attachment(heading=heading, start=span.start, end=span.end, date=date,
                       place=_tei_fields.dateline_place(owner.dateline))
-
-
-def _is_inside(node: Any, container: Any) -> bool:
-    parent = node.getparent()
-    while parent is not None:
-        if parent is container:
-            return True
-        parent = parent.getparent()
-    return False
-
-
-def _detached_pb(pb: Any) -> Any:
-    """A copy of a pb that survives the clearing of the element holding it."""
-    return etree.Element(_PB, {k: v for k, v in pb.attrib.items()})
 
 
 def _text(nodes: list[Any]) -> str | None:

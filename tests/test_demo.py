@@ -77,6 +77,13 @@ def test_demo_end_to_end(frus_dir: Path, tmp_path: Path) -> None:
     assert (tmp_path / "demo.db").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db", "demo.db.index"]
 
+    again = run_demo(tmp_path, frus_dir)  # a second run reads nothing again
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert (
+        f"0 volumes ingested (0 documents, 0 printed pages, 0 footnotes), {len(DEMO_VOLUMES)} already up to date"
+        in (" ".join(again.stdout.split()))
+    )
+
 
 def test_demo_without_the_volumes_fails_and_says_what_to_do(tmp_path: Path) -> None:
     mirror = tmp_path / "empty-mirror"

@@ -240,3 +240,27 @@ def _trees(children: st.SearchStrategy[Node]) -> st.SearchStrategy[Node]:
 def test_generated_trees_survive_format_and_parse(node: Node) -> None:
     """format_query writes any tree the parser could produce so that it parses back to the same tree."""
     assert parse_query(format_query(node)) == node
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "-" * 1500 + "x",
+        "heading:-" * 200 + "x",
+        "heading:" * 240 + "x",
+        "a " + "NOT " * 400 + "b",
+        "x " + "-(" * 600 + "y" + ")" * 600,
+        "(" * 1900,
+    ],
+    ids=["dashes", "field-minus", "fields", "nots", "nested-nots", "parens"],
+)
+def test_pathological_queries_fail_cleanly_without_exhausting_the_stack(text: str) -> None:
+    with pytest.raises(QuerySyntaxError):
+        parse_query(text)
+
+
+def test_long_flat_queries_parse() -> None:
+    words = parse_query("Wilson " * 250)
+    assert isinstance(words, And) and len(words.children) == 250
+    alternatives = parse_query(" OR ".join(["Wilson"] * 300))
+    assert isinstance(alternatives, Or) and len(alternatives.children) == 300

@@ -186,38 +186,48 @@ class _Lexer:
         return i
 
     def _word(self, start: int) -> int:
+        """A run of non-space characters: keyword, ``NEAR(``, ``-``, ``field:`` or a word (a loop, not
+        recursion, so that ``------x`` or ``heading:-heading:…`` cannot exhaust the stack)."""
         q = self.query
-        end = self._run_end(start)
-        run = q[start:end]
-        if run in ("AND", "OR", "NOT"):
-            self.tokens.append(_Token(run.lower(), start))  # type: ignore[arg-type]
-            return end
-        if run == "NEAR" and end < len(q) and q[end] == "(":
-            return self._near(start, end + 1)
-        if run.startswith("-"):
-            if len(run) == 1 and not (end < len(q) and q[end] in '("'):
-                raise self.fail("'-' must stand right before what it excludes (-word)", start)
-            self.tokens.append(_Token("minus", start))
-            return self._word(start + 1)
-        name, colon, rest = run.partition(":")
-        if colon and name.lower() in FIELDS:
-            self.tokens.append(_Token("field", start, name.lower()))
-            after = start + len(name) + 1
-            if rest:
-                count = len(self.tokens)
-                end = self._word(after)
-                if len(self.tokens) == count:
-                    raise self.fail(
-                        f"{name}: must be followed directly by a word, a phrase or a group", start
-                    )
+        field: tuple[str, int] | None = None  # a field: just read, still waiting for its word
+        while True:
+            end = self._run_end(start)
+            run = q[start:end]
+            if run in ("AND", "OR", "NOT"):
+                self.tokens.append(_Token(run.lower(), start))  # type: ignore[arg-type]
                 return end
-            if after < len(q) and q[after] in '("':
-                return after
-            raise self.fail(f"{name}: must be followed directly by a word, a phrase or a group", start)
-        term = self._term(run, start)
-        if term is not None:
-            self.tokens.append(_Token("word", start, run, term))
-        return end
+            if run == "NEAR" and end < len(q) and q[end] == "(":
+                return self._near(start, end + 1)
+            if run.startswith("-"):
+                if len(run) == 1 and not (end < len(q) and q[end] in '("'):
+                    raise self.fail("'-' must stand right before what it excludes (-word)", start)
+                if run.startswith("--"):
+                    raise self.fail("NOT cannot follow NOT", start + 1)
+                self.tokens.append(_Token("minus", start))
+                start += 1
+                if len(run) == 1:
+                    return start
+                continue
+            name, colon, rest = run.partition(":")
+            if colon and name.lower() in FIELDS:
+                if field is not None:
+                    raise self.fail(f"{name.lower()}: cannot stand inside {field[0]}:", start)
+                self.tokens.append(_Token("field", start, name.lower()))
+                field = (name.lower(), start)
+                start += len(name) + 1
+                if rest:
+                    continue
+                if start < len(q) and q[start] in '("':
+                    return start
+                raise self.fail(f"{name}: must be followed directly by a word, a phrase or a group", field[1])
+            term = self._term(run, start)
+            if term is not None:
+                self.tokens.append(_Token("word", start, run, term))
+            elif field is not None:
+                raise self.fail(
+                    f"{field[0]}: must be followed directly by a word, a phrase or a group", field[1]
+                )
+            return end
 
     def _term(self, word: str, pos: int) -> Term | None:
         """A word as a Term, ``None`` if it holds no letter or digit (it is skipped, as the index skips it)."""

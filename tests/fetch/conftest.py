@@ -8,7 +8,8 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from _frus_server import FrusServer, make_handler
+
+from ._frus_server import FrusServer, make_handler
 
 
 @pytest.fixture

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from _frus_server import FrusServer
 from click.testing import CliRunner
 
 from memcon.cli.fetch import fetch_group
+
+from ._frus_server import FrusServer
 
 SMALL = "frus1894Nicaragua"
 

@@ -6,10 +6,11 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from _frus_server import FrusServer
 
 from memcon.errors import FetchError
 from memcon.fetch import FRUS_RAW_URL, FetchResult, default_cache_dir, fetch_frus_volumes, frus_url
+
+from ._frus_server import FrusServer
 
 SMALL = "frus1894Nicaragua"
 OTHER = "frus1861"

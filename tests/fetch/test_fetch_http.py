@@ -8,11 +8,12 @@ from pathlib import Path
 
 import httpx
 import pytest
-from _frus_server import SLOW_SECONDS, FrusServer
 
 from memcon import __version__
 from memcon.errors import FetchError, MemconError
 from memcon.fetch.http import download
+
+from ._frus_server import SLOW_SECONDS, FrusServer
 
 VOLUME = "frus1894Nicaragua"  # the smallest shared volume (1.1 MB)
 

@@ -1,0 +1,1 @@
+"""Tests of memcon.fetch and ``memcon fetch`` (a package, so its conftest does not shadow tests/conftest.py)."""

@@ -62,7 +62,17 @@ HEADING_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
-_ANY_HEADING_TYPE = re.compile("|".join(f"(?:{p.pattern})" for _, p in HEADING_TYPES), _I)
+# Words without which no HEADING_TYPES pattern can match: one cheap search rules most
+# headings out ("Mr. Seward to Mr. Adams").  Keep in step with the table above.
+HEADING_TRIGGERS = (
+    "memorand", "conversation", "minute", "proceeding", "procès", "proces", "protocol", "note",
+    "telegram", "cablegram", "circular", "proclamation", "aide", "memoria", "message", "treaty",
+    "convention", "agreement", "arrangement", "accord", "modus", "report", "instruction", "despatch",
+    "dispatch", "letter", "speech", "address", "remark", "discours", "statement", "announcement",
+    "press", "communiqu", "affidavit", "deposition", "award", "decision", "judgment", "sentence",
+    "act", "law", "decree", "ordinance", "ordonnance", "regulation", "resolution", "code", "editorial",
+)
+_TRIGGER = re.compile("|".join(sorted(HEADING_TRIGGERS, key=len, reverse=True)))
 
 # Printed notes of 1917-36 volumes: "File No. 861.00/1401" + "[Telegram]", "817.00/3342: Telegram",
 # "[Paraphrase]" (an encrypted telegram printed in paraphrase), "[Circular telegram]".
@@ -137,7 +147,7 @@ def classify(
 
 @lru_cache(maxsize=8192)  # a volume repeats its headings ("Mr. Seward to Mr. Dayton" 155 times)
 def _heading_type(heading: str) -> str | None:
-    if _ANY_HEADING_TYPE.search(heading):  # most headings ("A to B") match none: one search
+    if _TRIGGER.search(heading.lower()):
         for kind, pattern in HEADING_TYPES:
             if pattern.search(heading):
                 return kind

@@ -66,6 +66,8 @@ def _pointer(el: Any, attr: str | None) -> str | None:
 
 def plain(el: Any) -> str:
     """The text of ``el`` without its notes, whitespace normalised, ``lb`` as a space."""
+    if next(el.iter(NOTE, LB), None) is None:  # the common case: no walk needed
+        return " ".join("".join(el.itertext()).split())
     parts: list[str] = []
 
     def walk(e: Any) -> None:
@@ -445,6 +447,7 @@ class Walker:
     def _flush_deferred(self) -> None:
         pbs, self.deferred_pbs = self.deferred_pbs, []
         for pb in pbs:
+            self.main.space()  # "note[4] [Page 10] and …"
             self._mark_page(pb)
 
 

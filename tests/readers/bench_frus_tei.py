@@ -77,6 +77,23 @@ def run_reader(paths: list[Path]) -> int:
     return count - len(paths)  # documents only
 
 
+def print_types(paths: list[Path]) -> None:
+    from collections import Counter
+
+    from memcon.model.records import Document
+    from memcon.readers.frus_tei import read_frus_tei
+
+    counts: Counter[str] = Counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for path in paths:
+            counts.update(r.doc_type for r in read_frus_tei(path, sha256="-") if isinstance(r, Document))
+    total = sum(counts.values())
+    for kind, n in counts.most_common():
+        print(f"{kind:28} {n:6} {100 * n / total:5.1f}%")
+    print(f"{'total':28} {total:6}")
+
+
 MODES = {"parse": run_parse, "raw": run_raw, "reader": run_reader}
 
 
@@ -100,12 +117,16 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--mode", choices=sorted(MODES))
     parser.add_argument("--profile", action="store_true", help="cProfile the reader and print the top entries")
+    parser.add_argument("--types", action="store_true", help="print the distribution of doc_type")
     args = parser.parse_args()
     if args.mode:
         child(args.mode, args.repeat)
         return
     if not volumes():
         sys.exit(f"no FRUS volumes under {SHARED}/corpus/frus (set MEMCON_SHARED)")
+    if args.types:
+        print_types(volumes())
+        return
     if args.profile:
         import cProfile
         import pstats

@@ -362,6 +362,8 @@ class Walker:
                 self._inline_ctx(ch)
             elif ch.tag.__class__ is str:
                 self._annotated_child(ch, RENDER.get(ch.tag, Walker.inline_))
+            if ch.tail and not ch.tail.isspace():  # stray text between cells: kept
+                out.text(ch.tail)
         if not self.inline:
             out.brk(1)
 

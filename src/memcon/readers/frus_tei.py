@@ -38,7 +38,10 @@ NS = {"tei": TEI[1:-1], "frus": FRUS[1:-1]}
 _TITLES = "tei:fileDesc/tei:titleStmt/tei:title"
 
 # ------------------------------------------------------------------ the mapping
-# TEI → record field.  XPaths are relative to the element named in the comment.
+# TEI → record field.  The volume.* XPaths (relative to teiHeader or the persons/terms div)
+# are compiled and applied as written.  The document.* lines say where each Document field
+# comes from; the walker (_tei_text.RENDER) reads them in its single pass over a document,
+# without an XPath query per document, which would cost a second walk.
 FIELDS: dict[str, str] = {
     # Volume — from teiHeader
     "volume.id": "/tei:TEI/@xml:id",  # else idno[@type='frus'], else the file stem
@@ -83,6 +86,7 @@ def _select(field: str, el: Any) -> list[Any]:
     """The nodes FIELDS[field] selects from ``el``."""
     found = _XP[field](el)
     return list(found) if isinstance(found, list) else []
+
 
 _DIV = TEI + "div"
 _PB = TEI + "pb"

@@ -138,3 +138,12 @@ def test_shared_client_gets_memcon_user_agent_and_its_own_is_kept(
     with httpx.Client(headers={"User-Agent": "my-archive-bot/2"}) as custom:
         download(url(frus_server, "ok"), tmp_path / "b.xml", client=custom)
     assert frus_server.agents[0].startswith("memcon/") and frus_server.agents[1] == "my-archive-bot/2"
+
+
+def test_unusable_destination_is_a_fetch_error_before_any_request(
+    frus_server: FrusServer, tmp_path: Path
+) -> None:
+    (tmp_path / "cache").write_text("a file where the cache folder should be")
+    with pytest.raises(FetchError, match="cannot create the folder"):
+        download(url(frus_server, "ok"), tmp_path / "cache" / "frus" / "v.xml")
+    assert frus_server.total_hits == 0

@@ -84,7 +84,7 @@ def download(
     Raises :class:`memcon.errors.FetchError` naming the URL and what to do;
     ``dest`` is then untouched.
 
-    DOCS: docs/fetch.md#download
+    DOCS: docs/fetch.md#downloads
     """
     if retries < 0:
         raise ValueError("retries must be >= 0")
@@ -164,9 +164,10 @@ def _attempt(
     hint: str,
 ) -> None:
     """One request; on success the body is at ``dest``.  Raises ``_Retryable`` or ``FetchError``."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
-    tmp = Path(tmp_name)
+    tmp: Path | None = None
     try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+        tmp = Path(tmp_name)
         with os.fdopen(fd, "wb") as out:
             digest = _stream_to(http, url, out, timeout=timeout, hint=hint)
             out.flush()
@@ -186,8 +187,9 @@ def _attempt(
             hint="check free space and permissions of the cache folder (--cache or MEMCON_CACHE)",
         ) from exc
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+        if tmp is not None:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
 
 
 def _stream_to(http: httpx.Client, url: str, out: IO[bytes], *, timeout: float, hint: str) -> str:

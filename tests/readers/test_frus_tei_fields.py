@@ -109,6 +109,12 @@ def test_doc_types(title: str, notes: tuple[str, ...], year: int | None, kind: s
     assert _doc_types.classify(title, notes=notes, year=year) == kind
 
 
+def test_a_memorandum_with_participants_is_a_memcon() -> None:
+    title = "Memorandum by the Assistant Secretary of State (Harrison)"
+    assert _doc_types.classify(title) == "memorandum"
+    assert _doc_types.classify(title, participants=True) == "memorandum of conversation"
+
+
 def test_subtype_wins() -> None:
     assert _doc_types.classify("Telegram", subtype="editorial-note") == "editorial note"
     assert _doc_types.classify("Telegram", subtype="historical-document") == "telegram"

@@ -4,7 +4,8 @@ A declarative table, first match wins:
 
 1. ``@subtype`` (``editorial-note``) wins outright.
 2. :data:`HEADING_TYPES`: genre words in the heading ("Memorandum of Conversation",
-   "Minutes of …", "Telegram", "Treaty Between …").
+   "Minutes of …", "Telegram", "Treaty Between …"); a memorandum with a participants
+   list is a memorandum of conversation.
 3. :data:`NOTE_HINTS`: the printed source notes ("817.00/3342: Telegram", "[Paraphrase]").
 4. Correspondence headings "A to B" by who writes to whom (:func:`_correspondence`):
    the Department to its missions → instruction, missions to the Department → despatch,
@@ -129,12 +130,17 @@ DEPARTMENT_SIGNERS: dict[str, tuple[tuple[int, int], ...]] = {
 
 
 def classify(
-    heading: str, *, subtype: str | None = None, notes: Iterable[str] = (), year: int | None = None
+    heading: str, *, subtype: str | None = None, notes: Iterable[str] = (), year: int | None = None,
+    participants: bool = False,
 ) -> str:
     """The document type: see the module docstring for the table and its order."""
     if subtype and subtype in SUBTYPES:
         return SUBTYPES[subtype]
     kind = _heading_type(heading)
+    if kind == "memorandum" and participants:
+        # "Memorandum by the Assistant Secretary of State (Harrison)" with a list of those
+        # present (frus1925v02): the memorandum of a conversation
+        return "memorandum of conversation"
     if kind:
         return kind
     notes = tuple(notes)

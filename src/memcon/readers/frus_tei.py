@@ -331,16 +331,18 @@ class _Reader:
         pages = list(rendered.pages)
         if page is not None:
             pages.insert(0, PageBreak(page[0], 0, page[1], page[2], False))
+        participants = _tei_fields.participants(owner.participants)
         seq = self.seq
         self.seq += 1
         p = self.provenance
         return Document(
             id=f"{self.volume_id}/{xml_id}", volume_id=self.volume_id, heading=heading,
             text=rendered.text, n=n,
-            doc_type=_doc_types.classify(heading, subtype=el.get("subtype"), notes=hints, year=self.year),
+            doc_type=_doc_types.classify(heading, subtype=el.get("subtype"), notes=hints, year=self.year,
+                                         participants=bool(participants)),
             place=_tei_fields.dateline_place(dateline), date=date,
             subject=_tei_fields.subject(owner.subject), source_note="\n".join(source) or None,
-            footnotes=tuple(footnotes), participants=_tei_fields.participants(owner.participants),
+            footnotes=tuple(footnotes), participants=participants,
             chapter=chapter, pages=tuple(pages), annotations=tuple(rendered.annotations),
             attachments=tuple(_attachment(a) for a in rendered.attachments),
             language=el.get(_XML_LANG) or "en",

@@ -147,7 +147,8 @@ class SnippetMaker:
             return Snippet(fragment, highlights), _first_page(hit)
         frag_start = found.fragment_range().start
         start = frag_start if len(body) == len(hit.body) else _chars(hit.body, frag_start)
-        return Snippet(fragment, highlights, offset=start), page_at(hit.pages, start + highlights[0][0])
+        first = min(a for a, _ in highlights)
+        return Snippet(fragment, highlights, offset=start), page_at(hit.pages, start + first)
 
 
 def _first_page(hit: StoredHit) -> str | None:
@@ -156,7 +157,7 @@ def _first_page(hit: StoredHit) -> str | None:
 
 def _highlights(fragment: str, ranges: Iterable[tantivy.Range]) -> tuple[tuple[int, int], ...]:
     """tantivy's byte ranges in ``fragment`` as character ranges."""
-    pairs = [(r.start, r.end) for r in ranges]
+    pairs = sorted((r.start, r.end) for r in ranges)
     if fragment.isascii():
         return tuple(pairs)
     data = fragment.encode("utf-8")

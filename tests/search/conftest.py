@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from search_fixtures import CORPUS
 
 from memcon.search import TantivyIndex, open_index
+
+from ._documents import CORPUS
 
 
 @pytest.fixture
@@ -21,7 +22,7 @@ def index(tmp_path: Path) -> Iterator[TantivyIndex]:
 
 @pytest.fixture(scope="module")
 def corpus_index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TantivyIndex]:
-    """An index holding the typed-in FRUS documents of ``search_fixtures.CORPUS`` (read-only)."""
+    """An index holding the typed-in FRUS documents of ``_documents.CORPUS`` (read-only)."""
     idx = open_index(tmp_path_factory.mktemp("corpus") / "memcon.db.index")
     idx.add(CORPUS)
     idx.commit()

@@ -7,11 +7,12 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from search_fixtures import ARMISTICE, D337, MEMO, TELEGRAM, UNDATED, make_document
 
 from memcon.errors import IndexOutOfStep, QuerySyntaxError, SearchError
 from memcon.search import ENGINE, SearchFilters, SearchResults, TantivyIndex, open_index, search
 from memcon.search.tantivy_index import MARKER
+
+from ._documents import ARMISTICE, D337, MEMO, TELEGRAM, UNDATED, make_document
 
 
 def found(index: TantivyIndex, query: str, **filters: object) -> set[str]:

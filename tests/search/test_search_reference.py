@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from search_fixtures import make_document
 
 from memcon.search import TantivyIndex, open_index
 from memcon.search.query import And, Field, Near, Node, Not, Or, Phrase, Term, format_query, parse_query
+
+from ._documents import make_document
 
 VOCAB = ("alpha", "Bêta", "gamma", "delta", "epsilon", "zeta")
 """Distinct first two letters, so a prefix of one word never matches another."""

@@ -1,0 +1,1 @@
+"""Tests of memcon.search (a package, so its conftest never shadows tests/conftest.py)."""

@@ -13,22 +13,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from tests._shared import FIXTURES, ROOT, frus_volume_paths, require, shared_path
 
-
-def shared_path() -> Path:
-    return Path(os.environ.get("MEMCON_SHARED", str(ROOT.parent / "shared"))).resolve()
-
-
-def require(path: Path, what: str) -> Path:
-    """Return ``path`` if it exists; otherwise skip (fail under CI)."""
-    if path.exists():
-        return path
-    message = f"{what} not found at {path} (set MEMCON_SHARED)"
-    if os.environ.get("CI"):
-        pytest.fail(message + " — CI must have it")
-    pytest.skip(message)
+__all__ = ["FIXTURES", "ROOT", "frus_volume_paths", "require", "shared_path"]
 
 
 @pytest.fixture(scope="session")
@@ -41,11 +28,6 @@ def shared() -> Path:
 def frus_dir(shared: Path) -> Path:
     """The folder of real FRUS TEI volumes."""
     return require(shared / "corpus" / "frus", "FRUS volumes")
-
-
-def frus_volume_paths() -> list[Path]:
-    folder = shared_path() / "corpus" / "frus"
-    return sorted(folder.glob("*.xml")) if folder.exists() else []
 
 
 @pytest.fixture(scope="session")

@@ -54,13 +54,20 @@ class Workspace:
         self.close()
 
 
-def open_workspace(db: str | os.PathLike[str] | None = None, *, create: bool = True) -> Workspace:
+def open_workspace(
+    db: str | os.PathLike[str] | None = None, *, create: bool = True, rebuild_index: bool = False
+) -> Workspace:
     """Open (creating if needed and ``create``) the store at ``db`` and its index.
 
-    With ``create=False`` a missing database raises :class:`memcon.errors.StoreError`
-    telling the user to run ``memcon ingest`` first.
+    With ``create=False`` (the reading commands) a missing database raises
+    :class:`memcon.errors.StoreError` telling the user to run ``memcon ingest``, and a
+    missing index raises :class:`memcon.errors.IndexOutOfStep` telling them to run
+    ``memcon reindex``; nothing is written.  With ``create=True`` (ingest) a missing
+    index is created and filled from the store.  ``rebuild_index`` removes the index
+    first (``memcon reindex``), which also recovers from an index of an older schema.
     """
     from memcon.errors import StoreError
+    from memcon.ingest import reindex
     from memcon.search import open_index
     from memcon.store import open_store
 
@@ -70,10 +77,36 @@ def open_workspace(db: str | os.PathLike[str] | None = None, *, create: bool = T
             f"no memcon database at {db_path}",
             hint="run `memcon ingest PATH…` first, or point --db / MEMCON_DB at an existing database",
         )
-    store = open_store(db_path)
+    index_path = index_path_for(db_path)
+    if create:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    store = open_store(db_path, create=create)
     try:
-        index = open_index(index_path_for(db_path), create=True)
+        if rebuild_index:
+            _remove_index(index_path)
+        fresh = not (index_path / "meta.json").exists()
+        index = open_index(index_path, create=create or rebuild_index)
+        if fresh:
+            reindex(store=store, index=index, all_volumes=True)
     except BaseException:
         store.close()
         raise
     return Workspace(db_path=db_path, store=store, index=index)
+
+
+def _remove_index(index_path: Path) -> None:
+    """Delete an index folder, refusing a folder that does not look like a memcon index."""
+    import shutil
+
+    from memcon.errors import IndexOutOfStep
+    from memcon.search.tantivy_index import MARKER
+
+    if not index_path.exists():
+        return
+    names = {p.name for p in index_path.iterdir()}
+    if names and not ({MARKER, "meta.json"} & names):
+        raise IndexOutOfStep(
+            f"{index_path}: does not look like a memcon index; not removing it",
+            hint="move it away, then run `memcon reindex`",
+        )
+    shutil.rmtree(index_path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import require
+from tests._shared import require
 from memcon.model.records import Document, Footnote
 from memcon.model.render import render_document
 from memcon.readers.frus_tei import read_frus_tei

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from conftest import frus_volume_paths, require
+from tests._shared import frus_volume_paths, require
 from memcon.model.records import Document, Volume
 from memcon.readers.frus_tei import MissingIdWarning, read_frus_tei
 

@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from store_factories import make_documents, make_volume
+from tests.store.store_factories import make_documents, make_volume
 
 from memcon.model.records import Annotation, Document, Footnote, PageBreak, Volume
 from memcon.store import SQLiteStore

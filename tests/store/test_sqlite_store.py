@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from store_factories import make_document, make_documents, make_volume
+from tests.store.store_factories import make_document, make_documents, make_volume
 
 from memcon.errors import NotFound, StoreError
 from memcon.model.records import DocDate, Document

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from store_factories import make_document, make_documents, make_volume, provenance, unset_fields
+from tests.store.store_factories import make_document, make_documents, make_volume, provenance, unset_fields
 
 from memcon.errors import NotFound, StoreError
 from memcon.model.records import Document

@@ -10,7 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from store_factories import make_documents, make_volume
+from tests.store.store_factories import make_documents, make_volume
 
 from memcon.store import open_store
 

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from store_factories import make_documents, make_volume
+from tests.store.store_factories import make_documents, make_volume
 
 from memcon.store import open_store
 from memcon.store.migrations import MIGRATIONS

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from store_factories import make_documents, make_volume
+from tests.store.store_factories import make_documents, make_volume
 
 from memcon.errors import SchemaTooNew, StoreError
 from memcon.store import SCHEMA_VERSION, open_store

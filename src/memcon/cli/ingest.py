@@ -53,12 +53,12 @@ def reindex_cli(db: str) -> None:
 
         memcon reindex --db memcon.db
     """
-    from memcon.ingest import reindex
     from memcon.workspace import open_workspace
 
-    with open_workspace(db, create=False) as ws:
-        done = reindex(store=ws.store, index=ws.index, all_volumes=True)
-    click.echo(f"reindexed {len(done)} volumes")
+    with open_workspace(db, create=False, rebuild_index=True) as ws:
+        volumes = len(ws.store.volumes())
+        documents = ws.index.count()
+    click.echo(f"reindexed {volumes} volumes, {documents:,} documents")
 
 
 def _report_json(report: IngestReport) -> dict[str, object]:

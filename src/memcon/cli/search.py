@@ -8,17 +8,9 @@ from rich.text import Text
 
 from memcon.cli._options import echo_json, handle_errors, json_option, store_option
 from memcon.search.base import Hit, SearchFilters, SearchResults
+from memcon.search.query import SYNTAX_HELP
 
-_HELP_SYNTAX = """\b
-Query syntax (the same in the CLI, the web app and the API):
-  armistice              a word (case and accents ignored); words are ANDed
-  "Council of Ten"       a phrase
-  Wilson OR Lansing      either;  NOT / -word excludes;  ( ) group
-  NEAR(Wilson Clemenceau, 10)   both within 10 words, any order
-  "Wilson Clemenceau"~10        the same
-  armist*                prefix
-  heading:telegram       search one field (heading, text, footnotes)
-"""
+_HELP_SYNTAX = "\b\n" + SYNTAX_HELP
 
 
 @click.command(name="search", epilog=_HELP_SYNTAX)

@@ -16,6 +16,9 @@ text       text, not stored        ``Document.text`` without ``[Page N]`` / ``[N
 body       bytes, stored           ``Document.text`` as is (UTF-8), for snippets and offsets
 footnotes  text, stored            the footnotes (not inline notes), markers removed
 pages      bytes, stored           the page map as compact JSON ``[[n, offset], …]``
+notes      bytes, stored           where each footnote starts in ``footnotes`` and where its anchor
+                                   stands in the text, as JSON ``[[start, anchor], …]`` (the page of a
+                                   footnote hit is the page of its anchor)
 ========== ======================= ===========================================================
 
 The markers are left out of the indexed text so that a phrase spanning a page
@@ -40,7 +43,7 @@ ANALYZER = "memcon_fold"
 """Name of the text analyzer registered in the index: simple tokenizer, long-token removal,
 lower case, ASCII folding; no stemming, no stop words."""
 ANALYZER_VERSION = "1"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MAX_TOKEN_BYTES = 40
 TEXT_FIELDS = ("heading", "text", "footnotes")
 
@@ -72,6 +75,7 @@ def build_schema() -> tantivy.Schema:
     sb.add_bytes_field("body", stored=True)
     sb.add_text_field("footnotes", stored=True, tokenizer_name=ANALYZER)
     sb.add_bytes_field("pages", stored=True)
+    sb.add_bytes_field("notes", stored=True)
     return sb.build()
 
 
@@ -139,12 +143,24 @@ class StoredHit:
     """``Document.text`` as UTF-8 (tantivy's snippet offsets are byte offsets into it)."""
     footnotes: str
     pages: tuple[tuple[str, int], ...]
+    notes: tuple[tuple[int, int], ...] = ()
+    """(start of the footnote in ``footnotes``, offset of its anchor in the text), in order."""
 
 
 def to_tantivy(document: Document, schema: tantivy.Schema) -> tantivy.Document:
     """The tantivy document indexed for ``document``."""
     anchors = _footnote_anchors(document)
-    notes = "\n\n".join(searchable_text(f.text) for f in document.footnotes if not f.inline)
+    parts: list[str] = []
+    starts: list[list[int]] = []
+    position = 0
+    for note in document.footnotes:
+        if note.inline:
+            continue
+        text = searchable_text(note.text)
+        starts.append([position, note.offset])
+        parts.append(text)
+        position += len(text) + 2
+    notes = "\n\n".join(parts)
     fields: dict[str, object] = {
         "doc_id": document.id,
         "volume_id": document.volume_id,
@@ -154,6 +170,7 @@ def to_tantivy(document: Document, schema: tantivy.Schema) -> tantivy.Document:
         "body": document.text.encode("utf-8"),
         "footnotes": notes,
         "pages": json.dumps([[p.n, p.offset] for p in document.pages], separators=(",", ":")).encode(),
+        "notes": json.dumps(starts, separators=(",", ":")).encode(),
     }
     date = document.date
     if date is not None:
@@ -190,4 +207,5 @@ def from_tantivy(doc: tantivy.Document) -> StoredHit:
         body=data("body"),
         footnotes=text("footnotes") or "",
         pages=tuple((str(n), int(o)) for n, o in pages),
+        notes=tuple((int(a), int(b)) for a, b in json.loads(data("notes") or b"[]")),
     )

@@ -9,9 +9,10 @@ highlighted.  tantivy reports byte offsets; they are turned into character
 offsets here, so ``Snippet.offset`` is an offset into ``Document.text`` and
 ``Snippet.highlights`` are offsets into ``Snippet.text``.  The hit's page is
 the page in effect at the first highlight (the page whose offset in the page
-map is the greatest one not after it).  A hit only in the footnotes or the
-heading gets its snippet from there, ``offset=None`` and the document's first
-page.
+map is the greatest one not after it).  A hit only in the footnotes gets its
+snippet from there, ``offset=None``, and the page on which that footnote's
+anchor stands (a footnote is printed at the foot of that page); a hit only in
+the heading gets the document's first page.
 
 DOCS: docs/search.md#snippets-and-pages
 """
@@ -143,12 +144,25 @@ class SnippetMaker:
     ) -> tuple[Snippet, str | None]:
         fragment = found.fragment()
         highlights = _highlights(fragment, found.highlighted())
+        if field == "footnotes":
+            start = _chars(hit.footnotes.encode("utf-8"), found.fragment_range().start)
+            return Snippet(fragment, highlights), _footnote_page(hit, start + min(a for a, _ in highlights))
         if field != "text":
             return Snippet(fragment, highlights), _first_page(hit)
         frag_start = found.fragment_range().start
         start = frag_start if len(body) == len(hit.body) else _chars(hit.body, frag_start)
         first = min(a for a, _ in highlights)
         return Snippet(fragment, highlights, offset=start), page_at(hit.pages, start + first)
+
+
+def _footnote_page(hit: StoredHit, position: int) -> str | None:
+    """The page of the anchor of the footnote holding character ``position`` of ``hit.footnotes``."""
+    anchor: int | None = None
+    for start, offset in hit.notes:
+        if start > position:
+            break
+        anchor = offset
+    return _first_page(hit) if anchor is None else page_at(hit.pages, anchor)
 
 
 def _first_page(hit: StoredHit) -> str | None:

@@ -8,14 +8,19 @@ The library function behind ``memcon ingest``.  For each input file:
 3. if the store already holds this volume from a file with the same digest,
    skip it (re-ingesting an unchanged file is a no-op);
 4. otherwise replace the volume in the store in ONE transaction while feeding
-   the same documents to the full-text index; commit the store, then the index,
-   then record that the index holds the volume.
+   the same documents to the full-text index; the store commits the volume, the
+   index commits every ``INDEX_COMMIT_SECONDS`` and at the end, and a volume is
+   marked indexed only once the index has committed it.
+
+Steps 1–3 run in reader processes (:mod:`memcon._readahead`) ahead of the
+writer when there are several files and spare cores.
 
 A file that fails (malformed XML, unknown format, empty…) is reported with its
 file and line and the batch goes on; the failed volume's transaction is rolled
 back, so nothing half-written is ever visible.  If the process dies between the
 store's commit and the index's, the next ingest (or ``memcon reindex``) sees the
-volume as unindexed and indexes it from the store.
+volume as unindexed and indexes it from the store; so does this ingest for
+volumes whose uncommitted index changes a failed neighbour rolled back.
 
 DOCS: docs/ingest.md
 """
@@ -36,6 +41,8 @@ from memcon.search.base import FullTextIndex
 from memcon.store.base import Store
 
 INPUT_SUFFIXES = (".xml",)
+INDEX_COMMIT_SECONDS = 30.0
+"""How often, at most, the full-text index commits during a long ingest (it always does at the end)."""
 """Files picked up when a folder is given (a file named explicitly is always tried)."""
 
 
@@ -172,6 +179,15 @@ def ingest_paths(
         return ingest(paths, store=ws.store, index=ws.index, format=format, force=force, progress=callback)
 
 
+def default_workers(files: int) -> int:
+    """Reader processes for ``files`` files: one per spare core (at least one when there are
+    two cores and two files or more), none for a single file."""
+    cores = os.cpu_count() or 1
+    if files < 2 or cores < 2:
+        return 0
+    return max(1, min(cores - 1, files))
+
+
 def ingest(
     paths: Sequence[str | os.PathLike[str]],
     *,
@@ -180,21 +196,46 @@ def ingest(
     format: str | None = None,
     force: bool = False,
     progress: ProgressCallback | None = None,
+    workers: int | None = None,
+    index_commit_seconds: float = INDEX_COMMIT_SECONDS,
 ) -> IngestReport:
     """Ingest files into ``store`` and ``index``; see the module docstring.
 
     ``format`` forces a reader (``frus-tei``) instead of detecting it;
-    ``force`` re-ingests files whose digest is unchanged.
+    ``force`` re-ingests files whose digest is unchanged; ``workers`` is the number
+    of reader processes (default :func:`default_workers`; 0 reads in this process).
+    The store commits each volume; the index commits every ``index_commit_seconds``
+    and at the end, and each volume is marked indexed only once the index holds it.
     """
+    from memcon._readahead import ReadAhead
+
     started = time.perf_counter()
-    reindexed = tuple(reindex(store=store, index=index))
+    files = expand_paths(paths)
+    known = {v.id: v.sha256 for v in store.volumes() if v.sha256}
+    reader = ReadAhead(
+        files,
+        format=format,
+        known=known,
+        force=force,
+        workers=default_workers(len(files)) if workers is None else workers,
+    )
+    reader.start()
+    reindexed = reindex(store=store, index=index)
     outcomes: list[FileOutcome] = []
-    for path in expand_paths(paths):
-        outcome = _ingest_file(path, store=store, index=index, format=format, force=force, progress=progress)
-        outcomes.append(outcome)
-        if progress:
-            progress(Progress("file-end", str(path), outcome=outcome))
-    return IngestReport(files=tuple(outcomes), seconds=time.perf_counter() - started, reindexed=reindexed)
+    writer = _Writer(store=store, index=index, progress=progress, commit_seconds=index_commit_seconds)
+    messages = iter(reader)
+    try:
+        for message in messages:
+            outcome = writer.file(message, messages)
+            outcomes.append(outcome)
+            if progress:
+                progress(Progress("file-end", outcome.path, outcome=outcome))
+        writer.flush()
+    finally:
+        reader.close()
+    # volumes whose index changes were rolled back with a failed neighbour
+    reindexed += reindex(store=store, index=index)
+    return IngestReport(files=tuple(outcomes), seconds=time.perf_counter() - started, reindexed=tuple(reindexed))
 
 
 def reindex(*, store: Store, index: FullTextIndex, all_volumes: bool = False) -> list[str]:
@@ -212,43 +253,44 @@ def reindex(*, store: Store, index: FullTextIndex, all_volumes: bool = False) ->
     return volume_ids
 
 
-def _ingest_file(
-    path: Path,
-    *,
-    store: Store,
-    index: FullTextIndex,
-    format: str | None,
-    force: bool,
-    progress: ProgressCallback | None,
-) -> FileOutcome:
-    from memcon.readers import read
+class _Writer:
+    """Consumes the read-ahead messages: one store transaction per volume, batched index commits."""
 
-    started = time.perf_counter()
-    name = str(path)
-    try:
-        if not path.is_file():
-            raise ReadError("no such file", path=name, hint="check the path; folders and globs are expanded")
-        size = path.stat().st_size
-        if size == 0:
-            raise EmptyInput("the file is empty", path=name, hint="re-download or re-export it")
-        if progress:
-            progress(Progress("file-start", name, total_bytes=size))
-        sha = file_sha256(path)
-        records = iter(read(path, format=format, sha256=sha))
-        volume = next(records, None)
-        if not isinstance(volume, Volume):
-            raise EmptyInput("the reader found no volume header", path=name)
-        if not force and store.source_digest(volume.id) == sha:
-            return FileOutcome(name, "unchanged", volume.id, bytes=size, seconds=time.perf_counter() - started)
+    def __init__(
+        self, *, store: Store, index: FullTextIndex, progress: ProgressCallback | None, commit_seconds: float
+    ) -> None:
+        self.store = store
+        self.index = index
+        self.progress = progress
+        self.commit_seconds = commit_seconds
+        self.pending: list[str] = []
+        self.last_commit = time.perf_counter()
+
+    def file(self, first: tuple[object, ...], messages: Iterator[tuple[object, ...]]) -> FileOutcome:
+        started = time.perf_counter()
+        kind, name = first[0], str(first[1])
+        if kind == "unchanged":
+            return FileOutcome(name, "unchanged", str(first[2]), bytes=int(first[3]))  # type: ignore[call-overload]
+        if kind == "error":
+            return FileOutcome(name, "failed", error=first[2], seconds=time.perf_counter() - started)  # type: ignore[arg-type]
+        assert kind == "begin", first
+        volume, size = first[2], int(first[4])  # type: ignore[call-overload]
+        assert isinstance(volume, Volume)
+        if self.progress:
+            self.progress(Progress("file-start", name, total_bytes=size))
         counts = _Counts()
-        index.delete_volume(volume.id)
+        self.index.delete_volume(volume.id)
         try:
-            written = store.replace_volume(volume, _tee(records, index=index, counts=counts, progress=progress, path=name))
+            written = self.store.replace_volume(volume, self._documents(name, messages, counts))
+        except MemconError as exc:
+            self._rollback_index()
+            return FileOutcome(name, "failed", volume.id, error=exc, seconds=time.perf_counter() - started)
         except BaseException:
-            index.rollback()
+            self._rollback_index()
             raise
-        index.commit()
-        store.mark_indexed(volume.id, index.name)
+        self.pending.append(volume.id)
+        if time.perf_counter() - self.last_commit >= self.commit_seconds:
+            self.flush()
         return FileOutcome(
             name,
             "ingested",
@@ -259,12 +301,41 @@ def _ingest_file(
             bytes=size,
             seconds=time.perf_counter() - started,
         )
-    except MemconError as exc:
-        return FileOutcome(name, "failed", error=exc, seconds=time.perf_counter() - started)
-    except OSError as exc:
-        err = ReadError(f"cannot read the file: {exc.strerror or exc}", path=name)
-        err.__cause__ = exc
-        return FileOutcome(name, "failed", error=err, seconds=time.perf_counter() - started)
+
+    def _documents(self, name: str, messages: Iterator[tuple[object, ...]], counts: _Counts) -> Iterator[Document]:
+        """The documents of one file, fed to the index as they pass to the store."""
+        for message in messages:
+            kind = message[0]
+            if kind == "end":
+                return
+            if kind == "error":
+                raise message[2]  # type: ignore[misc]
+            batch = message[2]
+            assert kind == "docs" and isinstance(batch, list)
+            self.index.add(batch)
+            for document in batch:
+                counts.documents += 1
+                counts.pages.update(p.n for p in document.pages)
+                counts.footnotes += len(document.footnotes)
+                if self.progress:
+                    self.progress(Progress("document", name, documents=counts.documents))
+                yield document
+        raise ReadError("the reader stopped before the end of the file", path=name)
+
+    def _rollback_index(self) -> None:
+        """Drop the index's uncommitted changes: this volume's, and those of volumes stored since
+        the last commit, which stay unmarked and are indexed again from the store."""
+        self.index.rollback()
+        self.pending.clear()
+
+    def flush(self) -> None:
+        """Commit the index and mark the volumes it now holds."""
+        if self.pending:
+            self.index.commit()
+            for volume_id in self.pending:
+                self.store.mark_indexed(volume_id, self.index.name)
+            self.pending.clear()
+        self.last_commit = time.perf_counter()
 
 
 @dataclass
@@ -272,34 +343,3 @@ class _Counts:
     documents: int = 0
     pages: set[str] = field(default_factory=set)
     footnotes: int = 0
-    batch: list[Document] = field(default_factory=list)
-
-
-_INDEX_BATCH = 64
-
-
-def _tee(
-    records: Iterator[Volume | Document],
-    *,
-    index: FullTextIndex,
-    counts: _Counts,
-    progress: ProgressCallback | None,
-    path: str,
-) -> Iterator[Document]:
-    """Yield the reader's documents to the store while feeding them to the index."""
-    for record in records:
-        if not isinstance(record, Document):
-            continue
-        counts.documents += 1
-        counts.pages.update(p.n for p in record.pages)
-        counts.footnotes += len(record.footnotes)
-        counts.batch.append(record)
-        if len(counts.batch) >= _INDEX_BATCH:
-            index.add(counts.batch)
-            counts.batch = []
-        if progress:
-            progress(Progress("document", path, documents=counts.documents))
-        yield record
-    if counts.batch:
-        index.add(counts.batch)
-        counts.batch = []

@@ -1,6 +1,6 @@
 """Ingest benchmark: memcon ingest vs the raw speed of lxml on the same files.
 
-Usage:  python benchmarks/ingest.py [VOLUME.xml | FOLDER …] [--repeat N]
+Usage:  python benchmarks/ingest.py [VOLUME.xml | FOLDER …] [--repeat N] [--replicate K]
 
 Default input: every volume in $MEMCON_SHARED/corpus/frus (MEMCON_SHARED
 defaults to ../shared).  Each phase runs in its own subprocess so that its peak
@@ -11,6 +11,9 @@ RSS (ru_maxrss) is its own:
 * ingest — memcon.ingest.ingest_paths into a fresh SQLite store + tantivy index,
            with the RSS sampled after every volume (it must not grow with the
            number of volumes).
+
+``--replicate K`` ingests K copies of the input (each copy's volume id suffixed
+``-rN``), to show that memory does not grow with the number of volumes.
 
 Prints a table and one summary line:
   ingest_mb_s=… raw_mb_s=… ratio=… docs_s=… peak_rss_mb=…
@@ -96,6 +99,21 @@ def phase_ingest(files: list[Path]) -> dict[str, object]:
     }
 
 
+def _replicate(files: list[Path], copies: int, folder: Path) -> list[Path]:
+    """``copies`` copies of each file, the TEI root's xml:id suffixed ``-rN`` in copies 2…"""
+    out: list[Path] = []
+    for n in range(1, copies + 1):
+        for f in files:
+            data = f.read_bytes()
+            if n > 1:
+                vid = f.stem.encode()
+                data = data.replace(b'xml:id="' + vid + b'"', b'xml:id="' + vid + b"-r%d" % n + b'"', 1)
+            dest = folder / f"{f.stem}-r{n}.xml"
+            dest.write_bytes(data)
+            out.append(dest)
+    return out
+
+
 def _run_phase(name: str, files: list[Path]) -> dict[str, object]:
     cmd = [sys.executable, __file__, "--phase", name, *map(str, files)]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True)
@@ -107,8 +125,12 @@ def main() -> None:
     parser.add_argument("paths", nargs="*")
     parser.add_argument("--phase", choices=["raw", "ingest"], help=argparse.SUPPRESS)
     parser.add_argument("--repeat", type=int, default=1, help="Run each phase N times and keep the best.")
+    parser.add_argument("--replicate", type=int, default=1, help="Ingest K copies of the input volumes.")
     args = parser.parse_args()
     files = _files(args.paths)
+    if args.replicate > 1 and not args.phase:
+        tmp = Path(tempfile.mkdtemp(prefix="memcon-bench-"))
+        files = _replicate(files, args.replicate, tmp)
     if args.phase:
         result = phase_raw(files) if args.phase == "raw" else phase_ingest(files)
         print(json.dumps(result))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import inspect
 import re
 from pathlib import Path
@@ -25,7 +26,9 @@ def test_every_command_has_a_docstring_with_an_example(name: str, command: click
 
 def test_cli_reference_is_up_to_date() -> None:
     committed = (DOCS / "cli.md").read_text(encoding="utf-8")
-    assert committed == cli_reference_markdown(), "docs/cli.md is stale: run `make docs`"
+    fresh = cli_reference_markdown()
+    diff = "".join(difflib.unified_diff(committed.splitlines(True), fresh.splitlines(True), n=1))
+    assert committed == fresh, "docs/cli.md is stale: run `make docs`\n" + diff[:3000]
 
 
 def test_every_error_code_is_documented() -> None:

@@ -16,6 +16,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 DOCS_URL = "docs/"
 
+COMMAND_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+"""Every command's click settings, so ``-h`` works (and its help reads the same) whether a
+command runs under ``memcon`` or on its own (as tests and plugins run it)."""
+
 
 def store_option(fn: F) -> F:
     """``--db PATH`` (env ``MEMCON_DB``, default ``./memcon.db``)."""

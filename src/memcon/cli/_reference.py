@@ -6,7 +6,6 @@ import click
 
 from memcon.cli.main import cli
 
-HELP_OPTIONS = ["-h", "--help"]
 
 
 def iter_commands(group: click.Group = cli, prefix: str = "memcon") -> list[tuple[str, click.Command]]:
@@ -23,7 +22,7 @@ def iter_commands(group: click.Group = cli, prefix: str = "memcon") -> list[tupl
 
 def help_text(full_name: str, command: click.Command) -> str:
     """The ``--help`` output of a command, at a fixed width."""
-    with click.Context(command, info_name=full_name, terminal_width=100, max_content_width=100, help_option_names=HELP_OPTIONS) as ctx:
+    with click.Context(command, info_name=full_name, terminal_width=100, **command.context_settings) as ctx:
         return command.get_help(ctx)
 
 
@@ -34,7 +33,7 @@ def cli_reference_markdown() -> str:
         "Generated from each command's `--help` by `make docs`; a test keeps it in step.",
         "",
     ]
-    with click.Context(cli, info_name="memcon", terminal_width=100, max_content_width=100, help_option_names=HELP_OPTIONS) as ctx:
+    with click.Context(cli, info_name="memcon", terminal_width=100, **cli.context_settings) as ctx:
         parts += ["## memcon", "", "```", cli.get_help(ctx), "```", ""]
     for full, command in iter_commands():
         parts += [f"## {full}", "", "```", help_text(full, command), "```", ""]

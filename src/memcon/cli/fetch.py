@@ -16,12 +16,13 @@ import click
 from rich.console import Console
 from rich.text import Text
 
+from memcon.cli._options import COMMAND_SETTINGS
 from memcon.fetch.frus import FetchResult, fetch_frus_volumes
 
 _DIR = click.Path(file_okay=False, dir_okay=True, path_type=Path)
 
 
-@click.group("fetch")
+@click.group("fetch", context_settings=COMMAND_SETTINGS)
 def fetch_group() -> None:
     """Obtain source files: FRUS TEI volumes from a mirror folder, the cache or the web.
 
@@ -31,7 +32,7 @@ def fetch_group() -> None:
     """
 
 
-@fetch_group.command("frus")
+@fetch_group.command("frus", context_settings=COMMAND_SETTINGS)
 @click.argument("volume_ids", nargs=-1, required=True, metavar="VOLUME_ID...")
 @click.option(
     "--cache",

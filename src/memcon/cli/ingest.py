@@ -8,11 +8,11 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from memcon.cli._options import echo_json, handle_errors, json_option, store_option
+from memcon.cli._options import COMMAND_SETTINGS, echo_json, handle_errors, json_option, store_option
 from memcon.ingest import IngestReport, ingest_paths
 
 
-@click.command(name="ingest")
+@click.command(name="ingest", context_settings=COMMAND_SETTINGS)
 @click.argument("paths", nargs=-1, required=True)
 @store_option
 @click.option("--format", "fmt", default=None, help="Force a reader (e.g. frus-tei) instead of detecting it.")
@@ -43,7 +43,7 @@ def ingest_cli(paths: tuple[str, ...], db: str, fmt: str | None, force: bool, pr
         sys.exit(1)
 
 
-@click.command(name="reindex")
+@click.command(name="reindex", context_settings=COMMAND_SETTINGS)
 @store_option
 @handle_errors
 def reindex_cli(db: str) -> None:

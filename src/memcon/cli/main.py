@@ -11,12 +11,13 @@ from __future__ import annotations
 import click
 
 from memcon import __version__
+from memcon.cli._options import COMMAND_SETTINGS
 from memcon.cli.ingest import ingest_cli, reindex_cli
 from memcon.cli.read import show_cli, stats_cli
 from memcon.cli.search import search_cli
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(context_settings=COMMAND_SETTINGS)
 @click.version_option(__version__, prog_name="memcon")
 def cli() -> None:
     """memcon: diplomatic conversation records as a searchable, citable knowledge base.

@@ -9,10 +9,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from memcon.cli._options import echo_json, handle_errors, json_option, store_option
+from memcon.cli._options import COMMAND_SETTINGS, echo_json, handle_errors, json_option, store_option
 
 
-@click.command(name="show")
+@click.command(name="show", context_settings=COMMAND_SETTINGS)
 @click.argument("doc_id", metavar="ID")
 @store_option
 @click.option("--no-footnotes", is_flag=True, help="Leave the footnotes out.")
@@ -40,7 +40,7 @@ def show_cli(doc_id: str, db: str, no_footnotes: bool, as_json: bool) -> None:
     console.print(render_document(doc, footnotes=not no_footnotes), markup=False, soft_wrap=True)
 
 
-@click.command(name="stats")
+@click.command(name="stats", context_settings=COMMAND_SETTINGS)
 @store_option
 @json_option
 @handle_errors

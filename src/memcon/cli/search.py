@@ -6,14 +6,14 @@ import click
 from rich.console import Console
 from rich.text import Text
 
-from memcon.cli._options import echo_json, handle_errors, json_option, store_option
+from memcon.cli._options import COMMAND_SETTINGS, echo_json, handle_errors, json_option, store_option
 from memcon.search.base import Hit, SearchFilters, SearchResults
 from memcon.search.query import SYNTAX_HELP
 
 _HELP_SYNTAX = "\b\n" + SYNTAX_HELP
 
 
-@click.command(name="search", epilog=_HELP_SYNTAX)
+@click.command(name="search", epilog=_HELP_SYNTAX, context_settings=COMMAND_SETTINGS)
 @click.argument("query")
 @store_option
 @click.option("--from", "date_from", metavar="DATE", help="Documents dated on or after DATE (1919, 1919-06, 1919-06-28).")

@@ -147,3 +147,18 @@ def test_expand_paths_folders_globs_and_duplicates(frus_dir: Path) -> None:
     paths = expand_paths([frus_dir, str(frus_dir / "frus1919*.xml"), frus_dir / "frus1861.xml"])
     names = [p.name for p in paths]
     assert len(names) == len(set(names)) == len(list(frus_dir.glob("*.xml")))
+
+
+@pytest.mark.parametrize("workers", [0, 1])
+def test_reader_warnings_travel_with_the_file(frus_dir: Path, tmp_path: Path, workers: int) -> None:
+    """frus1861's front matter holds a document without an xml:id: reported, not lost, from either process."""
+    from memcon.ingest import ingest
+
+    with open_workspace(tmp_path / "m.db") as ws:
+        report = ingest(
+            [frus_dir / "frus1861.xml", frus_dir / "frus1873p2v3.xml"], store=ws.store, index=ws.index, workers=workers
+        )
+    first, second = report.files
+    assert any("no xml:id" in w and "frus1861.xml:675" in w for w in first.warnings), first.warnings
+    assert second.warnings == ()
+    assert first.status == second.status == "ingested"

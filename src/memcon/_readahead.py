@@ -10,7 +10,7 @@ the same messages are produced in-process, so both paths share one consumer.
 Messages for each file, in order:
 
 ``("begin", path, volume, sha256, size)``  then ``("docs", path, [Document, …])``…
-then ``("end", path)``; or ``("unchanged", path, volume_id, size)``; or
+then ``("end", path, warnings)``; or ``("unchanged", path, volume_id, size)``; or
 ``("error", path, MemconError)`` at any point (the file's documents already sent
 must then be discarded by the consumer, which rolls back its transaction).
 """
@@ -22,6 +22,7 @@ import os
 import queue
 import threading
 import time
+import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -40,40 +41,48 @@ Message = tuple[Any, ...]
 def file_messages(
     path: Path, *, format: str | None, known: Mapping[str, str], force: bool
 ) -> Iterator[Message]:
-    """The messages for one file (see the module docstring); never raises a MemconError."""
+    """The messages for one file (see the module docstring); never raises a MemconError.
+
+    What the reader warns about (a document without an id…) travels with the file's
+    ``end`` message, so it is reported with the file, from whichever process read it.
+    """
     from memcon.ingest import file_sha256
     from memcon.readers import read
 
     name = str(path)
+    notes: list[str] = []
     try:
-        try:
-            if not path.is_file():
-                raise ReadError("no such file", path=name, hint="check the path; folders and globs are expanded")
-            size = path.stat().st_size
-            if size == 0:
-                raise EmptyInput("the file is empty", path=name, hint="re-download or re-export it")
-            sha = file_sha256(path)
-            records = iter(read(path, format=format, sha256=sha))
-            volume = next(records, None)
-            if not isinstance(volume, Volume):
-                raise EmptyInput("the reader found no volume header", path=name)
-            if not force and known.get(volume.id) == sha:
-                yield ("unchanged", name, volume.id, size)
-                return
-            yield ("begin", name, volume, sha, size)
-            batch: list[Document] = []
-            for record in records:
-                if isinstance(record, Document):
-                    batch.append(record)
-                    if len(batch) >= BATCH:
-                        yield ("docs", name, batch)
-                        batch = []
-            if batch:
-                yield ("docs", name, batch)
-            yield ("end", name)
-        except OSError as exc:
-            err = ReadError(f"cannot read the file: {exc.strerror or exc}", path=name)
-            raise err from exc
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                if not path.is_file():
+                    raise ReadError("no such file", path=name, hint="check the path; folders and globs are expanded")
+                size = path.stat().st_size
+                if size == 0:
+                    raise EmptyInput("the file is empty", path=name, hint="re-download or re-export it")
+                sha = file_sha256(path)
+                records = iter(read(path, format=format, sha256=sha))
+                volume = next(records, None)
+                if not isinstance(volume, Volume):
+                    raise EmptyInput("the reader found no volume header", path=name)
+                if not force and known.get(volume.id) == sha:
+                    yield ("unchanged", name, volume.id, size)
+                    return
+                yield ("begin", name, volume, sha, size)
+                batch: list[Document] = []
+                for record in records:
+                    if isinstance(record, Document):
+                        batch.append(record)
+                        if len(batch) >= BATCH:
+                            yield ("docs", name, batch)
+                            batch = []
+                if batch:
+                    yield ("docs", name, batch)
+                notes.extend(str(w.message) for w in caught)
+            except OSError as exc:
+                err = ReadError(f"cannot read the file: {exc.strerror or exc}", path=name)
+                raise err from exc
+        yield ("end", name, tuple(notes))
     except MemconError as exc:
         yield ("error", name, exc)
 

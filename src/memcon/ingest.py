@@ -60,6 +60,8 @@ class FileOutcome:
     bytes: int = 0
     seconds: float = 0.0
     error: MemconError | None = None
+    warnings: tuple[str, ...] = ()
+    """What the reader noticed but could handle (e.g. a document without an id)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,6 +302,7 @@ class _Writer:
             footnotes=counts.footnotes,
             bytes=size,
             seconds=time.perf_counter() - started,
+            warnings=counts.warnings,
         )
 
     def _documents(self, name: str, messages: Iterator[tuple[object, ...]], counts: _Counts) -> Iterator[Document]:
@@ -307,6 +310,7 @@ class _Writer:
         for message in messages:
             kind = message[0]
             if kind == "end":
+                counts.warnings = tuple(message[2])  # type: ignore[arg-type]
                 return
             if kind == "error":
                 raise message[2]  # type: ignore[misc]
@@ -343,3 +347,4 @@ class _Counts:
     documents: int = 0
     pages: set[str] = field(default_factory=set)
     footnotes: int = 0
+    warnings: tuple[str, ...] = ()

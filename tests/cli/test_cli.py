@@ -131,4 +131,4 @@ def test_ingest_cli_reports_errors_and_exit_status(runner: CliRunner, frus_dir: 
     )
     assert result.exit_code == 1
     assert "bad.xml" in result.output
-    assert "documents" in result.output
+    assert "documents" in result.output and "errors" in result.output

@@ -80,6 +80,7 @@ def _report_json(report: IngestReport) -> dict[str, object]:
                 "footnotes": f.footnotes,
                 "seconds": round(f.seconds, 3),
                 "error": str(f.error) if f.error else None,
+                "warnings": list(f.warnings),
             }
             for f in report.files
         ],
@@ -89,22 +90,27 @@ def _report_json(report: IngestReport) -> dict[str, object]:
 def _print_report(report: IngestReport) -> None:
     out = Console(highlight=False)
     err = Console(stderr=True, highlight=False)
+    for outcome in report.files:
+        for warning in outcome.warnings:
+            err.print("warning: " + warning, markup=False, style="yellow", soft_wrap=True)
     for failed in report.errors:
         err.print("error: " + str(failed.error), markup=False, style="red", soft_wrap=True)
-    table = Table(title="memcon ingest", show_edge=False)
-    for column in ("volumes", "unchanged", "documents", "pages", "footnotes", "errors", "seconds", "docs/s"):
-        table.add_column(column, justify="right")
     rate = report.documents / report.seconds if report.seconds > 0 else 0.0
-    table.add_row(
-        str(report.volumes),
-        str(report.unchanged),
-        f"{report.documents:,}",
-        f"{report.pages:,}",
-        f"{report.footnotes:,}",
-        str(len(report.errors)),
-        f"{report.seconds:.1f}",
-        f"{rate:,.0f}",
-    )
+    table = Table(title="memcon ingest", title_justify="left", show_header=False, box=None, padding=(0, 2))
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    rows = [
+        ("volumes ingested", f"{report.volumes:,}"),
+        ("files unchanged (skipped)", f"{report.unchanged:,}"),
+        ("documents", f"{report.documents:,}"),
+        ("printed pages", f"{report.pages:,}"),
+        ("footnotes", f"{report.footnotes:,}"),
+        ("errors", f"{len(report.errors):,}"),
+        ("seconds", f"{report.seconds:.1f}"),
+        ("documents/s", f"{rate:,.0f}"),
+    ]
+    for what, count in rows:
+        table.add_row(what, count, style="red" if what == "errors" and report.errors else None)
     out.print(table)
     if report.reindexed:
         out.print(f"indexed {len(report.reindexed)} volume(s) left unindexed by an earlier run")

@@ -32,11 +32,13 @@ def show_cli(doc_id: str, db: str, no_footnotes: bool, as_json: bool) -> None:
 
     with open_workspace(db, create=False) as ws:
         doc = ws.store.get_document(doc_id)
+        volume = ws.store.get_volume(doc.volume_id)
     if as_json:
         echo_json(dataclasses.asdict(doc))
         return
     console = Console(highlight=False)
-    console.print(f"{doc.id}  ·  {doc.chapter[-1] if doc.chapter else doc.volume_id}", style="dim", markup=False)
+    where = " › ".join((volume.title, *doc.chapter))
+    console.print(f"{doc.id}  ·  {where}", style="dim", markup=False, soft_wrap=True)
     console.print(render_document(doc, footnotes=not no_footnotes), markup=False, soft_wrap=True)
 
 

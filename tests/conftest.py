@@ -7,7 +7,6 @@ instead, because CI always has it.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 

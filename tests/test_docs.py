@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 import pytest
 
-import memcon.errors as errors
+from memcon import errors
 from memcon.cli._reference import cli_reference_markdown, iter_commands
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from memcon.errors import EmptyInput, MemconError, ReadError
+from memcon.errors import MemconError, ReadError
 from memcon.model.records import Document, Volume
 from memcon.search.base import FullTextIndex
 from memcon.store.base import Store

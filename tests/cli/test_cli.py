@@ -33,7 +33,7 @@ def test_search_council_of_ten_lists_paris_documents_with_pages(runner: CliRunne
     code, out, _ = run(runner, "search", '"Council of Ten"', "--db", str(store_with_shared_volumes), "--json", "--limit", "100")
     assert code == 0
     data = json.loads(out)
-    phrase = re.compile(r"council\s+of\s+ten", re.I)
+    phrase = re.compile(r"council\s+of\s+ten", re.IGNORECASE)
     with open_workspace(store_with_shared_volumes) as ws:
         expected = {
             d.id
@@ -88,7 +88,7 @@ def test_show_d337_has_21_page_markers_and_footnotes(runner: CliRunner, store_wi
     assert "Paris, January 9, 1919." in out
     pages = [int(n) for n in re.findall(r"\[Page (\d+)\]", out)]
     assert len(pages) == 21 and pages == sorted(pages)
-    numbers = re.findall(r"^(\d+)\. ", out.split("[Page", 1)[1], re.M)
+    numbers = re.findall(r"^(\d+)\. ", out.split("[Page", 1)[1], re.MULTILINE)
     assert "29" in numbers
 
 

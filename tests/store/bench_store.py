@@ -29,10 +29,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tests.store.store_factories import make_documents, make_volume
-
 from memcon.model.records import Annotation, Document, Footnote, PageBreak, Volume
 from memcon.store import SQLiteStore
+from tests.store.store_factories import make_documents, make_volume
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 NAMES = {f"{TEI}persName": "persName", f"{TEI}placeName": "placeName", f"{TEI}gloss": "gloss"}

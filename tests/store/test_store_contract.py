@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from tests.store.store_factories import make_document, make_documents, make_volume, provenance, unset_fields
 
 from memcon.errors import NotFound, StoreError
 from memcon.model.records import Document
 from memcon.store.base import Store
+from tests.store.store_factories import make_document, make_documents, make_volume, provenance, unset_fields
 
 VOL = "frus1961-63v05"
 OTHER = "frus1919Parisv01"

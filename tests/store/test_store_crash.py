@@ -10,9 +10,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from tests.store.store_factories import make_documents, make_volume
 
 from memcon.store import open_store
+from tests.store.store_factories import make_documents, make_volume
 
 VOL = "frus1961-63v05"
 HERE = Path(__file__).resolve().parent

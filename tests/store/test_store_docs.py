@@ -7,10 +7,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from tests.store.store_factories import make_documents, make_volume
 
 from memcon.store import open_store
 from memcon.store.migrations import MIGRATIONS
+from tests.store.store_factories import make_documents, make_volume
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "database.md"
 

@@ -6,7 +6,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from tests.store.store_factories import make_documents, make_volume
 
 from memcon.errors import SchemaTooNew, StoreError
 from memcon.store import SCHEMA_VERSION, open_store
@@ -25,6 +24,7 @@ from memcon.store._codec import (
     volume_row,
 )
 from memcon.store.migrations import APPLICATION_ID, MIGRATIONS, migrate, schema_version, split_statements
+from tests.store.store_factories import make_documents, make_volume
 
 VOL = "frus1961-63v05"
 

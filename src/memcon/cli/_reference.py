@@ -7,7 +7,6 @@ import click
 from memcon.cli.main import cli
 
 
-
 def iter_commands(group: click.Group = cli, prefix: str = "memcon") -> list[tuple[str, click.Command]]:
     """Every command, depth first: (full name, command)."""
     out: list[tuple[str, click.Command]] = []

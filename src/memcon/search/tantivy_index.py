@@ -52,7 +52,7 @@ MARKER = "memcon-index.json"
 HEAP_BYTES = 128_000_000
 """Indexing memory budget of the writer (split between its threads)."""
 MAX_LIMIT = 1000
-_REINDEX = "rebuild it from the store with `memcon reindex --all`"
+_REINDEX = "rebuild it from the store with `memcon reindex`"
 
 
 def _threads() -> int:

@@ -45,33 +45,42 @@ def iso_precision(value: str) -> tuple[DatePrecision | None, str | None]:
     return precision, m.group("tz")
 
 
-def _date_from_element(date: Any, text: str) -> DocDate | None:
-    when = date.get("when") or date.get("when-iso")
-    start, end = date.get("from") or date.get("from-iso"), date.get("to") or date.get("to-iso")
-    not_before = date.get("notBefore") or date.get("notBefore-iso")
-    not_after = date.get("notAfter") or date.get("notAfter-iso")
+_DATE_ATTRIBUTES = frozenset(("when", "when-iso", "from", "from-iso", "to", "to-iso", "notBefore", "notBefore-iso",
+                              "notAfter", "notAfter-iso"))
+
+
+def _date_from_element(date: Any) -> DocDate | None:
+    attrs = dict(date.items())
+    if attrs.keys().isdisjoint(_DATE_ATTRIBUTES):
+        return None
+    get = attrs.get
+    when = get("when") or get("when-iso")
+    start, end = get("from") or get("from-iso"), get("to") or get("to-iso")
+    not_before = get("notBefore") or get("notBefore-iso")
+    not_after = get("notAfter") or get("notAfter-iso")
     if not (when or start or end or not_before or not_after):
         return None
     first = when or start or not_before or end or not_after or ""
     precision, tz = iso_precision(first)
     uncertain = not (when or start or end)  # only bounds: the source does not say exactly
-    return DocDate(
-        text=text, when=when, start=start, end=end, not_before=not_before, not_after=not_after,
-        precision=precision, uncertain=uncertain, timezone=tz, source="dateline",
-    )
+    return DocDate(plain(date), when, start, end, not_before, not_after, precision, uncertain, tz, "dateline")
 
 
 def dateline_date(dateline: Any) -> DocDate | None:
     """The date a dateline states: the first ``date`` with a machine value, else its text."""
     if dateline is None:
         return None
-    dates = [d for d in dateline.iter(DATE) if not _in_note(d, dateline)]
-    for date in dates:
-        found = _date_from_element(date, plain(date))
+    first = None
+    for date in dateline.iter(DATE):
+        if _in_note(date, dateline):
+            continue
+        found = _date_from_element(date)
         if found is not None:
             return found
-    if dates:
-        text = plain(dates[0])
+        if first is None:
+            first = date
+    if first is not None:
+        text = plain(first)
         return DocDate(text=text) if text else None
     return None
 

@@ -1,4 +1,4 @@
-"""A text buffer that normalises whitespace and knows every offset (for the TEI renderer).
+"""Whitespace collapse for the TEI renderer: a quick way, and how to tell when it is not enough.
 
 DOCS: docs/architecture.md#records
 """
@@ -6,112 +6,36 @@ DOCS: docs/architecture.md#records
 from __future__ import annotations
 
 
-class Out:
-    """An append-only text buffer that normalises whitespace and knows every offset.
+class Inexact(Exception):
+    """The quick whitespace collapse may have missed something: render exactly."""
 
-    Separators are lazy: a pending space or pending newlines are written only when
-    more text follows, so no block ends in whitespace and offsets taken before an
-    element are corrected by skipping the separator (see :func:`trim_span`).
+
+def collapse_lines(s: str) -> str:
+    """``" ".join(s.split())`` for text whose whitespace is spaces, line breaks and the
+    indentation after them — XML as it is written — at a third of the cost.  What it misses,
+    :func:`suspect` sees in the result."""
+    if "\n" in s:
+        return " ".join(map(str.strip, s.split("\n"))).strip()
+    return s.strip()
+
+
+def collapse(s: str) -> str:
+    """Every run of whitespace one space, none at the ends."""
+    return " ".join(s.split())
+
+
+def suspect(text: str) -> bool:
+    """True if :func:`collapse_lines` may have left whitespace uncollapsed in ``text``.
+
+    It leaves a double space where a line holds a run of spaces, and any whitespace other
+    than the space and the line break inside a line: a tab, a carriage return (``&#13;``), a
+    no-break space (frus1861: ``&#160;``) … — all of them unprintable, as the space is not.
     """
-
-    __slots__ = ("glue", "n", "nl", "parts", "sp")
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.n = 0  # characters written
-        self.nl = 0  # pending newlines
-        self.sp = False  # pending space
-        self.glue = False  # a [Page N] marker opened this line: swallow the next break
-
-    def text(self, s: str) -> None:
-        """Append XML character data, collapsing all whitespace runs to one space."""
-        if s.isspace():  # indentation between elements: the commonest case
-            self.sp = True
-            return
-        if not s:
-            return
-        core = " ".join(s.split())
-        if self.nl:
-            if self.n:
-                self.parts.append("\n" * self.nl)
-                self.n += self.nl
-            self.nl = 0
-        elif (self.sp or s[0].isspace()) and self.n:
-            self.parts.append(" ")
-            self.n += 1
-        self.glue = False
-        self.parts.append(core)
-        self.n += len(core)
-        self.sp = s[-1].isspace()
-
-    def _emit(self, core: str) -> None:
-        if self.nl:
-            if self.n:
-                self.parts.append("\n" * self.nl)
-                self.n += self.nl
-            self.nl = 0
-        elif self.sp and self.n:
-            self.parts.append(" ")
-            self.n += 1
-        self.sp = False
-        self.glue = False
-        self.parts.append(core)
-        self.n += len(core)
-
-    def brk(self, lines: int) -> None:
-        """Ask for a line break (1) or a blank line (2) before the next text."""
-        if not self.glue and lines > self.nl:
-            self.nl = lines
-
-    def space(self) -> None:
-        self.sp = True
-
-    def sep(self) -> None:
-        """Write the bar between two table cells: ``a | b``, ``a | | b`` for an empty cell."""
-        if self.nl or not self.n:  # the row's first cell was empty
-            if self.n:
-                self.parts.append("\n" * self.nl)
-                self.n += self.nl
-            self.nl = 0
-            self.parts.append("|")
-            self.n += 1
-        else:
-            self.parts.append(" |")
-            self.n += 2
-        self.sp = True
-        self.glue = False
-
-    def marker(self, s: str) -> int:
-        """Write a ``[Page N]`` marker where it stands; return its offset.
-
-        A marker between blocks opens the next block's line (``[Page 387] Montenegro …``)
-        rather than standing alone on a line.
-        """
-        at_line_start = self.nl > 0 or self.n == 0
-        if self.nl:
-            if self.n:
-                self.parts.append("\n" * self.nl)
-                self.n += self.nl
-            self.nl = 0
-        elif self.sp and self.n:
-            self.parts.append(" ")
-            self.n += 1
-        offset = self.n
-        self.parts.append(s)
-        self.n += len(s)
-        self.sp = True
-        self.glue = at_line_start
-        return offset
-
-    def anchor(self, s: str) -> int:
-        """Write a footnote anchor glued to the preceding word (``Conversation[1]``)."""
-        offset = self.n
-        self.parts.append(s)
-        self.n += len(s)
-        return offset
-
-    def value(self) -> str:
-        return "".join(self.parts)
+    if "  " in text:
+        return True
+    if text.isascii():
+        return "\t" in text or "\r" in text
+    return not all(map(str.isprintable, text.split("\n")))
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -28,7 +28,7 @@ from lxml import etree
 from memcon.errors import EmptyInput, MalformedInput, ReadError, UnknownFormat, UnsafeInput
 from memcon.model.records import Attachment, Document, PageBreak, PersonEntry, Provenance, TermEntry, Volume
 from memcon.readers import _doc_types, _tei_fields
-from memcon.readers._tei_text import FRUS, NOTE, TEI, XML_ID, Walker, plain
+from memcon.readers._tei_text import FRUS, NOTE, TEI, XML_ID, plain, render
 
 READER = "memcon.frus_tei"
 VERSION = "1"
@@ -92,6 +92,7 @@ _DIV = TEI + "div"
 _PB = TEI + "pb"
 _TEI_ROOT = TEI + "TEI"
 _HEADER = TEI + "teiHeader"
+_HEAD = TEI + "head"
 _FRONT = TEI + "front"
 _WATCHED = (_TEI_ROOT, _HEADER, _FRONT, TEI + "body", TEI + "back", _DIV, _PB)
 _BODY_OR_BACK = (TEI + "body", TEI + "back")
@@ -293,7 +294,7 @@ class _Reader:
         headings = []
         for entry in self.stack:
             if entry[2] is None:
-                head = entry[0].find(TEI + "head")
+                head = _first_head(entry[0])
                 entry[2] = plain(head) if head is not None else ""
             if entry[2]:
                 headings.append(entry[2])
@@ -316,10 +317,9 @@ class _Reader:
         n = el.get("n") or None
         if not xml_id:
             xml_id = self._generated_id(el)
-        rendered = Walker(el).render()
+        rendered = render(el)
         owner = rendered.owner
-        head = el.find(TEI + "head")
-        heading = _tei_fields.heading(head, n) or _fallback_heading(n, rendered)
+        heading = _tei_fields.heading(_first_head(el), n) or _fallback_heading(n, rendered)
         dateline = owner.dateline
         date = _tei_fields.dateline_date(dateline)
         if date is None or date.sort_key is None:
@@ -363,6 +363,13 @@ class _Reader:
         return generated
 
 
+def _first_head(el: Any) -> Any:
+    """The first ``head`` child of ``el`` (usually its first child), or None."""
+    if len(el) and el[0].tag == _HEAD:
+        return el[0]
+    return next(el.iterchildren(_HEAD), None)
+
+
 def _fallback_heading(n: str | None, rendered: Any) -> str:
     """An empty <head/>: hsg's breadcrumb and page title say "Document N"; without a number,
     the printed inline note ("[Translation.]") or the first words of the text."""
@@ -377,7 +384,7 @@ def _fallback_heading(n: str | None, rendered: Any) -> str:
 
 def _attachment(span: Any) -> Attachment:
     owner = span.owner
-    head = owner.el.find(TEI + "head")
+    head = _first_head(owner.el)
     heading = _tei_fields.heading(head, None) if head is not None else ""
     if not heading:
         heading = next((t for t in (plain(n) for n in owner.el.findall(NOTE) if n.get("rend") == "inline") if t),

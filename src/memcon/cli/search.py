@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 from rich.console import Console
+from rich.padding import Padding
 from rich.text import Text
 
 from memcon.cli._options import COMMAND_SETTINGS, echo_json, handle_errors, json_option, store_option
@@ -110,9 +111,9 @@ def print_results(results: SearchResults) -> None:
         meta = " · ".join(x for x in (hit.date or "undated", f"p. {hit.page}" if hit.page else "", hit.doc_type) if x)
         console.print()
         console.print(Text.assemble((f"{rank:>3}. ", "dim"), (hit.doc_id, "bold cyan"), ("  " + meta, "dim")))
-        console.print(Text("     " + hit.heading, style="bold"))
+        console.print(Padding(Text(hit.heading, style="bold"), (0, 0, 0, 5)))
         if hit.snippet is not None:
             snippet = Text(hit.snippet.text.replace("\n", " "))
             for start, end in hit.snippet.highlights:
                 snippet.stylize("bold yellow", start, end)
-            console.print(Text("     ") + snippet)
+            console.print(Padding(snippet, (0, 0, 0, 5)))

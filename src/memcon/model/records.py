@@ -27,11 +27,15 @@ DOCS: docs/architecture.md#records
 from __future__ import annotations
 
 import operator
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal, TypeVar
 
 T = TypeVar("T")
+
+_TRAILING_MARKERS = re.compile(r"(?:\s*\[Page [^\]\n]*\]*\])+\s*$")
+"""``[Page N]`` markers (``N`` may itself hold brackets: ``[Page [326]]``) at the very end of a text."""
 
 
 def _fast_pickle(cls: type[T]) -> type[T]:
@@ -273,4 +277,13 @@ class Document:
 
     @property
     def last_page(self) -> str | None:
-        return self.pages[-1].n if self.pages else None
+        """The page on which the document's text ends.
+
+        A ``<pb/>`` that closes a document with no text after it (366 documents of the
+        shared volumes end so) starts the *next* document's page: it is rendered, as
+        history.state.gov does, but does not extend this document's page range.
+        """
+        if not self.pages:
+            return None
+        end = len(_TRAILING_MARKERS.sub("", self.text))
+        return self.page_at(max(0, end - 1))

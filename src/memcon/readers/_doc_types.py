@@ -144,10 +144,12 @@ def classify(
     if kind:
         return kind
     notes = tuple(notes)
-    for kind, pattern in NOTE_HINTS:
-        if any(pattern.search(note) for note in notes):
-            return kind
-    translated = any(TRANSLATION_HINT.search(note) for note in notes)
+    translated = False
+    if notes:
+        for kind, pattern in NOTE_HINTS:
+            if any(pattern.search(note) for note in notes):
+                return kind
+        translated = any(TRANSLATION_HINT.search(note) for note in notes)
     return _correspondence(heading, translated, year) or "document"
 
 

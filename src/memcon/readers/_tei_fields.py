@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from typing import Any
 
 from memcon.model.records import DatePrecision, DocDate, Participant
@@ -26,6 +27,7 @@ _DATE_PRECISION: dict[int, DatePrecision] = {4: "year", 7: "month", 10: "day"}
 _TIME_PRECISION: dict[int, DatePrecision] = {2: "hour", 5: "minute", 8: "second"}
 
 
+@lru_cache(maxsize=4096)  # a volume dates many documents the same day
 def iso_precision(value: str) -> tuple[DatePrecision | None, str | None]:
     """Precision and timezone suffix of an ISO date or datetime (``None`` if it is not ISO)."""
     m = _ISO.match(value.strip())

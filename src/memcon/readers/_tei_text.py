@@ -13,11 +13,11 @@ DOCS: docs/architecture.md#records
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from memcon.model.records import Annotation, Footnote, PageBreak
-from memcon.readers._tei_walk import CODES, INLINE, NON_ELEMENTS, SPAN, Note, Owner, walk
+from memcon.model.records import Annotation, Footnote
+from memcon.readers._tei_records import AttachmentSpan, Note, Rendered
+from memcon.readers._tei_walk import CODES, INLINE, NON_ELEMENTS, SPAN, walk
 from memcon.readers._text_buffer import Inexact, trim_span
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -50,16 +50,20 @@ ANNOTATED: dict[str, tuple[str, str | None]] = {
 _POINTER_FALLBACK = ("corresp", "target", "ref")
 
 
-def _pointer(el: Any, attr: str | None) -> str | None:
+def _pointer_and_role(el: Any, attr: str | None) -> tuple[str | None, str | None]:
+    """An annotated tag's pointer (its kind's attribute, else the first of corresp, target,
+    ref that is not empty) and its ``type``."""
+    attrs = dict(el.items())  # one call for all: lxml's get() costs as much for each
+    get = attrs.get
     if attr is not None:
-        value = el.get(attr)
+        value = get(attr)
         if value:
-            return str(value)
+            return value, get("type")
     for name in _POINTER_FALLBACK:
-        value = el.get(name)
+        value = get(name)
         if value:
-            return str(value)
-    return None
+            return value, get("type")
+    return None, get("type")
 
 
 def plain(el: Any) -> str:
@@ -86,25 +90,6 @@ def _plain_parts(el: Any, parts: list[str]) -> None:
                 parts.append(ch.text)
         if ch.tail:
             parts.append(ch.tail)
-
-
-@dataclass(slots=True)
-class AttachmentSpan:
-    owner: Owner
-    start: int
-    end: int
-
-
-@dataclass(slots=True)
-class Rendered:
-    """The result of rendering one document."""
-
-    text: str
-    pages: list[PageBreak]
-    footnotes: list[Footnote]
-    annotations: list[Annotation]
-    attachments: list[AttachmentSpan]
-    owner: Owner
 
 
 # TEI element → behaviour (what each does: _tei_walk.walk)
@@ -170,7 +155,8 @@ def render(root: Any) -> Rendered:
         while end > start and base[end - 1] in " \n":
             end -= 1
         if start < end:
-            annotations.append(Annotation(kind, start, end, base[start:end], _pointer(el, attr), el.get("type"), index))
+            pointer, role = _pointer_and_role(el, attr)
+            annotations.append(Annotation(kind, start, end, base[start:end], pointer, role, index))
     attachments = []
     for owner, start, end in walked.attachments:
         start, end = trim_span(text, start, end)

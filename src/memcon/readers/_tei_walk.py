@@ -22,12 +22,12 @@ DOCS: docs/architecture.md#records
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
 
 from memcon.model.records import PageBreak
+from memcon.readers._tei_records import Note, Owner, Walked
 from memcon.readers._text_buffer import Inexact, suspect
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -48,44 +48,6 @@ CODES = {
     "gap": GAP, "skip": SKIP,
 }
 GAP_TEXT = "[...]"  # <gap/> (frus1882 "po<gap/> by"): an illegible passage, shown as an ellipsis
-
-
-@dataclass(slots=True)
-class Owner:
-    """What one level of the document (itself, an attachment, an enclosure) owns."""
-
-    el: Any
-    dateline: Any = None
-    subject: Any = None
-    participants: Any = None
-    source_notes: list[int] = field(default_factory=list)
-    inline_notes: list[int] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class Note:
-    """A note as the walk found it: where it is anchored (or printed), and its text."""
-
-    n: str | None
-    kind: str
-    inline: bool
-    xml_id: str | None
-    offset: int
-    end: int = 0
-    text: str = ""
-    extra: list[str] = field(default_factory=list)  # notes nested in this note
-
-
-@dataclass(slots=True)
-class Walked:
-    """What :func:`walk` found: offsets are raw (separators not yet skipped)."""
-
-    text: str
-    pages: list[PageBreak]
-    notes: list[Note]
-    spans: list[tuple[str, int, int, Any, int | None, str | None]]  # kind, start, end, el, footnote, attr
-    attachments: list[tuple[Owner, int, int]]
-    owner: Owner
 
 
 def walk(root: Any, codes: dict[Any, int], annotated: dict[str, tuple[str, str | None, int]], *,
@@ -180,15 +142,21 @@ class _Walk:
             self.settle()
         return self.n
 
-    def sep(self) -> None:
-        """Write the bar between two table cells: ``a | b``, ``a | | b`` for an empty cell."""
+    def _flush_newlines(self) -> bool:
+        """Write what is collected and the pending newlines; True if newlines were pending."""
         if self.raw:
             self.settle()
-        if self.nl or not self.n:  # the row's first cell was empty
-            if self.n:
-                self.parts.append(_NEWLINES[self.nl])
-                self.n += self.nl
-            self.nl = 0
+        if not self.nl:
+            return False
+        if self.n:
+            self.parts.append(_NEWLINES[self.nl])
+            self.n += self.nl
+        self.nl = 0
+        return True
+
+    def sep(self) -> None:
+        """Write the bar between two table cells: ``a | b``, ``a | | b`` for an empty cell."""
+        if self._flush_newlines() or not self.n:  # the row's first cell was empty
             self.parts.append("|")
             self.n += 1
         else:
@@ -199,15 +167,8 @@ class _Walk:
 
     def marker(self, s: str) -> int:
         """Write a ``[Page N]`` marker where it stands; return its offset."""
-        if self.raw:
-            self.settle()
-        at_line_start = self.nl > 0 or self.n == 0
-        if self.nl:
-            if self.n:
-                self.parts.append(_NEWLINES[self.nl])
-                self.n += self.nl
-            self.nl = 0
-        elif self.sp and self.n:
+        at_line_start = self._flush_newlines() or self.n == 0
+        if not at_line_start and self.sp:
             self.parts.append(" ")
             self.n += 1
         offset = self.n
@@ -219,9 +180,7 @@ class _Walk:
 
     def anchor(self, s: str) -> int:
         """Write a footnote anchor glued to the preceding word."""
-        if self.raw:
-            self.settle()
-        offset = self.n
+        offset = self.pos()
         self.parts.append(s)
         self.n += len(s)
         return offset
@@ -264,6 +223,8 @@ class _Walk:
                     value = ch.text
                     if value:
                         raw.append(value)
+            elif code == SPAN:
+                self.span(ch)
             elif code == PARAGRAPH and not self.inline:
                 lines = 1 if self.in_p else 2
                 self.brk(lines)

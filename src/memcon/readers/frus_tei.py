@@ -194,15 +194,35 @@ class _Reader:
     def _loop(self, context: Any) -> Generator[Volume | Document, None, bool]:
         """Run the parser over the file; return whether a TEI root was seen."""
         seen_root = False
+        stack = self.stack
         try:
             for event, el in context:
+                tag = el.tag
                 if not seen_root:
                     seen_root = True
-                    if el.tag != _TEI_ROOT or event != "start":
+                    if tag != _TEI_ROOT or event != "start":
                         self._not_tei(el.getroottree().getroot())
                     self.root_id = el.get(XML_ID)
                 if event == "start":
-                    yield from self._start(el)
+                    if tag == _DIV:
+                        is_doc = el.get("type") == "document"
+                        if is_doc and self.doc_depth == 0:
+                            self.doc_start = (self.page, self._chapter())
+                        stack.append([el, is_doc, None])
+                        self.doc_depth += is_doc
+                    elif tag in _BODY_OR_BACK and not self.volume_sent:
+                        yield from self._send_volume()
+                elif tag == _PB:
+                    self.page = (el.get("n") or "", el.get("facs"), el.get(XML_ID))
+                elif tag == _DIV and stack[-1][1] and self.doc_depth == 1:  # a document: the commonest end
+                    stack.pop()
+                    self.doc_depth = 0
+                    document = self._document(el)
+                    self._forget(el)
+                    if self.volume_sent:
+                        yield document
+                    else:
+                        self.pending.append(document)
                 else:
                     yield from self._end(el)
         except etree.XMLSyntaxError as exc:
@@ -229,17 +249,6 @@ class _Reader:
         )
 
     # ------------------------------------------------------------------ events
-    def _start(self, el: Any) -> Iterator[Volume | Document]:
-        tag = el.tag
-        if tag == _DIV:
-            is_doc = el.get("type") == "document"
-            if is_doc and self.doc_depth == 0:
-                self.doc_start = (self.page, self._chapter())
-            self.stack.append([el, is_doc, None])
-            self.doc_depth += is_doc
-        elif tag in _BODY_OR_BACK and not self.volume_sent:
-            yield from self._send_volume()
-
     def _end(self, el: Any) -> Iterator[Volume | Document]:
         tag = el.tag
         if tag == _PB:
@@ -277,7 +286,10 @@ class _Reader:
 
     def _forget(self, el: Any) -> None:
         """Free a processed element and everything before it (iterparse keeps the tree)."""
-        self._chapter()  # the enclosing divs' heads may be among what goes: keep their text
+        for entry in self.stack:  # the enclosing divs' heads may be among what goes: keep their text
+            if entry[2] is None:
+                self._chapter()
+                break
         el.clear(keep_tail=True)
         parent = el.getparent()
         if parent is not None:
@@ -313,8 +325,9 @@ class _Reader:
 
     def _document(self, el: Any) -> Document:
         page, chapter = self.doc_start
-        xml_id = el.get(XML_ID)
-        n = el.get("n") or None
+        attrs = dict(el.items())  # one call for all the div's attributes
+        xml_id = attrs.get(XML_ID)
+        n = attrs.get("n") or None
         if not xml_id:
             xml_id = self._generated_id(el)
         rendered = render(el)
@@ -324,28 +337,28 @@ class _Reader:
         date = _tei_fields.dateline_date(dateline)
         if date is None or date.sort_key is None:
             text = date.text if date is not None else ""
-            date = _tei_fields.div_attribute_date(el.get(_ATTR_MIN), el.get(_ATTR_MAX), text) or date
+            date = _tei_fields.div_attribute_date(attrs.get(_ATTR_MIN), attrs.get(_ATTR_MAX), text) or date
         footnotes = rendered.footnotes
-        source = [footnotes[i].text for i in owner.source_notes]
-        hints = [footnotes[i].text for i in owner.inline_notes]
-        pages = list(rendered.pages)
+        pages = rendered.pages
         if page is not None:
             pages.insert(0, PageBreak(page[0], 0, page[1], page[2], False))
         participants = _tei_fields.participants(owner.participants)
+        hints = [footnotes[i].text for i in owner.inline_notes] if owner.inline_notes else ()
         seq = self.seq
         self.seq += 1
         p = self.provenance
         return Document(
             id=f"{self.volume_id}/{xml_id}", volume_id=self.volume_id, heading=heading,
             text=rendered.text, n=n,
-            doc_type=_doc_types.classify(heading, subtype=el.get("subtype"), notes=hints, year=self.year,
+            doc_type=_doc_types.classify(heading, subtype=attrs.get("subtype"), notes=hints, year=self.year,
                                          participants=bool(participants)),
             place=_tei_fields.dateline_place(dateline), date=date,
-            subject=_tei_fields.subject(owner.subject), source_note="\n".join(source) or None,
+            subject=_tei_fields.subject(owner.subject),
+            source_note="\n".join([footnotes[i].text for i in owner.source_notes]) or None,
             footnotes=tuple(footnotes), participants=participants,
             chapter=chapter, pages=tuple(pages), annotations=tuple(rendered.annotations),
-            attachments=tuple(_attachment(a) for a in rendered.attachments),
-            language=el.get(_XML_LANG) or "en",
+            attachments=tuple([_attachment(a) for a in rendered.attachments]) if rendered.attachments else (),
+            language=attrs.get(_XML_LANG) or "en",
             provenance=(Provenance(p.source, p.sha256, p.reader, p.reader_version, p.format, el.sourceline),),
             seq=seq,
         )

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests._shared import require
 from memcon.model.records import Document, Footnote
 from memcon.model.render import render_document
 from memcon.readers.frus_tei import read_frus_tei
+from tests._shared import require
 
 TEXT = "1. Memorandum of Conversation[1]\nVienna, June 4, 1961.\n\nHe said so.[2]"
 

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from tests._shared import frus_volume_paths, require
 from memcon.model.records import Document, Volume
 from memcon.readers.frus_tei import MissingIdWarning, read_frus_tei
+from tests._shared import frus_volume_paths, require
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 TEI = "{http://www.tei-c.org/ns/1.0}"

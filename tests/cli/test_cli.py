@@ -132,3 +132,20 @@ def test_ingest_cli_reports_errors_and_exit_status(runner: CliRunner, frus_dir: 
     assert result.exit_code == 1
     assert "bad.xml" in result.output
     assert "documents" in result.output and "errors" in result.output
+
+
+def test_ingest_progress_bar_shows_documents_per_second(runner: CliRunner, frus_dir: Path, tmp_path: Path) -> None:
+    result = runner.invoke(
+        cli, ["ingest", str(frus_dir / "frus1873p2v3.xml"), "--db", str(tmp_path / "m.db"), "--progress"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "docs/s" in result.stderr and "docs" in result.stderr
+
+
+def test_ingest_json_summary(runner: CliRunner, frus_dir: Path, tmp_path: Path) -> None:
+    args = ["ingest", str(frus_dir / "frus1873p2v3.xml"), "--db", str(tmp_path / "m.db"), "--json", "--no-progress"]
+    first = json.loads(runner.invoke(cli, args).stdout)
+    again = json.loads(runner.invoke(cli, args).stdout)
+    assert first["volumes"] == 1 and first["documents"] > 0 and first["errors"] == 0
+    assert again["volumes"] == 0 and again["unchanged"] == 1
+    assert again["files"][0]["status"] == "unchanged"

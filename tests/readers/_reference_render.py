@@ -116,6 +116,7 @@ class Walker:
         self.spans: list[tuple[str, int, int, str | None, str | None, int | None]] = []
         self.attachments: list[AttachmentSpan] = []
         self.owners: list[Owner] = [Owner(root)]
+        self.enclosed = 0  # inside a frus:attachment
         self.in_p = 0  # inside a paragraph: nested blocks break lines, not paragraphs
         self.inline = 0  # inside head/cell/label: blocks and lb become spaces
         self.note_index: int | None = None  # rendering this footnote's text
@@ -349,23 +350,27 @@ class Walker:
 
     def attachment(self, el: Any) -> None:
         """``frus:attachment``: an enclosure; what it holds is not the document's own."""
-        self.owners.append(Owner(el))
-        self.block(el)
-        self.owners.pop()
+        self.enclosed += 1
+        self._enclosure(el)
+        self.enclosed -= 1
 
     def div(self, el: Any) -> None:
-        if el.get("type") != "document":
+        if el.get("type") != "document" or self.enclosed:
+            # frus1861: frus:attachment > div[@type='document'] is one enclosure, not two
             self.block(el)
             return
-        # A document nested in a document (frus1861: inside frus:attachment) stays in the
-        # parent's text and becomes an Attachment of it.
+        self._enclosure(el)  # a document nested in a document, outside any frus:attachment
+
+    def _enclosure(self, el: Any) -> None:
+        """It stays in the parent's text and becomes an Attachment of it (outer ones first)."""
         owner = Owner(el)
         self.owners.append(owner)
-        start = self.out.n
+        span = AttachmentSpan(owner, self.out.n, self.out.n)
+        if self.out is self.main:
+            self.attachments.append(span)
         self.block(el)
         self.owners.pop()
-        if self.out is self.main:
-            self.attachments.append(AttachmentSpan(owner, start, self.out.n))
+        span.end = self.out.n
 
     def note(self, el: Any) -> None:
         if self.parent_note is not None:

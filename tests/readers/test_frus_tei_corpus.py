@@ -18,7 +18,7 @@ from memcon.model.records import Document, Volume
 from memcon.readers.frus_tei import MissingIdWarning, read_frus_tei
 from tests._shared import frus_volume_paths, require
 
-NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+NS = {"tei": "http://www.tei-c.org/ns/1.0", "frus": "http://history.state.gov/frus/ns/1.0"}
 TEI = "{http://www.tei-c.org/ns/1.0}"
 ALL_DOCS = etree.XPath("//tei:div[@type='document']", namespaces=NS)
 TOP_DOCS = etree.XPath("//tei:div[@type='document'][not(ancestor::tei:div[@type='document'])]", namespaces=NS)
@@ -26,6 +26,12 @@ PBS = etree.XPath(".//tei:pb", namespaces=NS)
 NOTES = etree.XPath(".//tei:note[not(ancestor::tei:note)]", namespaces=NS)
 NESTED_NOTES = etree.XPath(".//tei:note[ancestor::tei:note]", namespaces=NS)
 GAPS = etree.XPath("count(.//tei:gap)", namespaces=NS)
+# enclosures: every frus:attachment, and a nested document div outside any (frus1861's
+# frus:attachment > div[@type='document'] is one enclosure, not two); document order = outer first
+UNITS = etree.XPath(".//frus:attachment | .//tei:div[@type='document'][not(ancestor::frus:attachment)]",
+                    namespaces=NS)
+OWN_WHEN = etree.XPath(".//tei:dateline//tei:date[@when or @from or @notBefore or @notAfter]"
+                       "[not(ancestor::tei:note)]", namespaces=NS)
 
 VOLUMES = [p.name for p in frus_volume_paths()] or ["(no shared FRUS volumes)"]
 
@@ -61,18 +67,33 @@ def expected_chars(el: Any) -> str:
     return re.sub(r"[\s|]+", "", "".join(parts))
 
 
-def printed_chars(doc: Document, el: Any) -> str:
-    """The document's text minus what the reader adds: [Page N], [N] anchors, [...], cell bars."""
+def printed_chars(doc: Document, el: Any, start: int = 0, end: int | None = None) -> str:
+    """The document's text (or its span ``start:end``) minus what the reader adds: [Page N],
+    [N] anchors, [...], cell bars."""
+    end = len(doc.text) if end is None else end
     cuts = [(p.offset, len(f"[Page {p.n}]")) for p in doc.pages if p.marker]
     cuts += [(f.offset, len(f"[{f.n}]")) for f in doc.footnotes if not f.inline]
-    text = doc.text
+    text = doc.text[:end]
     for offset, length in sorted(cuts, reverse=True):
-        text = text[:offset] + text[offset + length:]
+        if start <= offset < end:
+            text = text[:offset] + text[offset + length:]
+    text = text[start:]
     for nested in NESTED_NOTES(el):
         if nested.get("n") and nested.get("rend") != "inline":
             text = text.replace(f"[{nested.get('n')}]", "", 1)
     text = text.replace("[...]", "", int(GAPS(el)))
     return re.sub(r"[\s|]+", "", text)
+
+
+def own_dated(unit: Any) -> bool:
+    """Whether ``unit`` has a machine-dated dateline of its own (not an inner enclosure's)."""
+    for date in OWN_WHEN(unit):
+        owner = next((a for a in date.iterancestors() if a.tag == "{http://history.state.gov/frus/ns/1.0}attachment"
+                      or (a.tag == TEI + "div" and a.get("type") == "document"
+                          and a.getparent().tag != "{http://history.state.gov/frus/ns/1.0}attachment")), None)
+        if owner is unit:
+            return True
+    return False
 
 
 @pytest.mark.shared
@@ -87,8 +108,7 @@ def test_volume_invariants(frus_dir: Path, name: str) -> None:
 
     top = TOP_DOCS(tree)
     assert len(docs) == len(top), "one Document per top-level div[@type='document']"
-    attachments = sum(len(d.attachments) for d in docs)
-    assert len(docs) + attachments == len(ALL_DOCS(tree)), "nested documents are attachments"
+    assert len(ALL_DOCS(tree)) >= len(docs)
     assert [d.seq for d in docs] == list(range(len(docs)))
     assert len({d.id for d in docs}) == len(docs)
 
@@ -120,8 +140,14 @@ def test_volume_invariants(frus_dir: Path, name: str) -> None:
         for a in doc.annotations:
             base = doc.text if a.footnote is None else doc.footnotes[a.footnote].text
             assert base[a.start:a.end] == a.text and a.text.strip(), where
-        for att in doc.attachments:
-            assert 0 <= att.start < att.end <= len(doc.text) and att.heading, where
+        # enclosures: one Attachment per unit, in document order, spanning exactly its text
+        units = UNITS(el)
+        assert len(doc.attachments) == len(units), where
+        for att, unit in zip(doc.attachments, units, strict=True):
+            at = f"{where}, enclosure at line {unit.sourceline}"
+            assert 0 <= att.start < att.end <= len(doc.text) and att.heading, at
+            assert printed_chars(doc, unit, att.start, att.end) == expected_chars(unit), at
+            assert (att.date is not None) >= own_dated(unit), at
 
         # nothing lost, nothing merged: the text holds exactly the document's own characters
         assert printed_chars(doc, el) == expected_chars(el), where

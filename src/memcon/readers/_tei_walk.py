@@ -65,8 +65,8 @@ def walk(root: Any, codes: dict[Any, int], annotated: dict[str, tuple[str, str |
 class _Walk:
     """The state of one walk; see the module docstring."""
 
-    __slots__ = ("annotated", "attachments", "codes", "deferred", "exact", "glue", "in_main", "in_p", "inline",
-                 "n", "nl", "note_index", "notes", "owners", "pages", "parent_note", "parts", "raw", "sp", "spans")
+    __slots__ = ("annotated", "attachments", "codes", "deferred", "enclosed", "exact", "glue", "in_main", "in_p",
+                 "inline", "n", "nl", "note_index", "notes", "owners", "pages", "parent_note", "parts", "raw", "sp", "spans")
 
     def __init__(self, root: Any, codes: dict[Any, int], annotated: dict[str, tuple[str, str | None, int]],
                  exact: bool) -> None:
@@ -87,6 +87,7 @@ class _Walk:
         self.notes: list[Note] = []
         self.spans: list[tuple[str, int, int, Any, int | None, str | None]] = []
         self.attachments: list[tuple[Owner, int, int]] = []
+        self.enclosed = 0  # inside a frus:attachment: a document div there is the same enclosure
         self.deferred: list[Any] = []  # pb inside a footnote: marked after its anchor
 
     def run(self, root: Any) -> Walked:
@@ -292,9 +293,9 @@ class _Walk:
         elif code == DIV:
             self.div(el)
         elif code == ATTACHMENT:
-            self.owners.append(Owner(el))
-            self.block(el, BLOCK)
-            self.owners.pop()
+            self.enclosed += 1
+            self.enclosure(el)
+            self.enclosed -= 1
         elif code == GAP:
             self.raw.append(GAP_TEXT)
         # SKIP: graphic, figDesc, comments, processing instructions: no text
@@ -410,15 +411,24 @@ class _Walk:
         if el.get("type") != "document":
             self.block(el, BLOCK)
             return
-        # A document nested in a document (frus1861: inside frus:attachment) stays in the
-        # parent's text and becomes an Attachment of it.
+        if self.enclosed:  # frus1861: frus:attachment > div[@type='document'] is one enclosure
+            self.block(el, BLOCK)
+            return
+        self.enclosure(el)  # a document nested in a document, outside any frus:attachment
+
+    def enclosure(self, el: Any) -> None:
+        """An enclosure (``frus:attachment``, a nested document ``div``): it stays in the
+        parent's text, owns its dateline, and becomes an Attachment (outer ones first)."""
         owner = Owner(el)
         self.owners.append(owner)
+        index = len(self.attachments)
         start = self.pos()
+        if self.in_main:
+            self.attachments.append((owner, start, start))
         self.block(el, BLOCK)
         self.owners.pop()
         if self.in_main:
-            self.attachments.append((owner, start, self.pos()))
+            self.attachments[index] = (owner, start, self.pos())
 
     def mark_page(self, el: Any) -> None:
         number = el.get("n") or ""

@@ -396,15 +396,20 @@ def _fallback_heading(n: str | None, rendered: Any) -> str:
 
 
 def _attachment(span: Any) -> Attachment:
+    """An enclosure's record: heading, dateline date and place, extent in the text."""
     owner = span.owner
-    head = _first_head(owner.el)
+    el = owner.el
+    head = _first_head(el)
+    if head is None:  # frus1861: frus:attachment > div[@type='document'] > head
+        inner = next((d for d in el.iterchildren(_DIV) if d.get("type") == "document"), None)
+        head = _first_head(inner) if inner is not None else None
     heading = _tei_fields.heading(head, None) if head is not None else ""
-    if not heading:
-        heading = next((t for t in (plain(n) for n in owner.el.findall(NOTE) if n.get("rend") == "inline") if t),
-                       "Attachment")
+    if not heading:  # "[Enclosure—Translation]", "[Inclosure 2 in No. 61.—Translation.]"
+        heading = next((t for t in (plain(n) for n in el.iterchildren(NOTE) if n.get("rend") == "inline") if t),
+                       "Enclosure")
     date = _tei_fields.dateline_date(owner.dateline)
     if date is None or date.sort_key is None:
-        date = _tei_fields.div_attribute_date(owner.el.get(_ATTR_MIN), owner.el.get(_ATTR_MAX),
+        date = _tei_fields.div_attribute_date(el.get(_ATTR_MIN), el.get(_ATTR_MAX),
                                               date.text if date else "") or date
     return Attachment(heading=heading, start=span.start, end=span.end, date=date,
                       place=_tei_fields.dateline_place(owner.dateline))

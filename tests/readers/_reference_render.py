@@ -87,7 +87,7 @@ class _Note:
     offset: int
     end: int = 0
     text: str = ""
-    extra: list[str] = field(default_factory=list)  # notes nested in this note
+    within: int | None = None  # printed inside this footnote's text
 
 
 @dataclass(slots=True)
@@ -129,7 +129,9 @@ class Walker:
         self.children(self.root)
         text = self.main.value()
         annotations: list[Annotation] = []
-        footnotes = [self._footnote(note, text) for note in self.notes]
+        footnotes: list[Footnote] = []
+        for note in self.notes:
+            footnotes.append(self._footnote(note, text, footnotes))
         for kind, start, end, target, role, index in self.spans:
             base = text if index is None else footnotes[index].text
             start, end = trim_span(base, start, min(end, len(base)))
@@ -140,14 +142,14 @@ class Walker:
         return Rendered(text, self.pages, footnotes, annotations, self.attachments, self.owners[0])
 
     @staticmethod
-    def _footnote(note: _Note, text: str) -> Footnote:
+    def _footnote(note: _Note, text: str, footnotes: list[Footnote]) -> Footnote:
         body = note.text
         offset = note.offset
         if note.inline:
-            offset, end = trim_span(text, note.offset, note.end)
-            body = text[offset:end]
-        if note.extra:
-            body = "\n".join([body, *note.extra])
+            base = text if note.within is None else footnotes[note.within].text
+            start, end = trim_span(base, note.offset, note.end)
+            body = base[start:end]
+            offset = start if note.within is None else footnotes[note.within].offset
         return Footnote(note.n, body, offset, note.kind, note.inline, note.xml_id)
 
     def children(self, el: Any) -> None:
@@ -373,9 +375,8 @@ class Walker:
         span.end = self.out.n
 
     def note(self, el: Any) -> None:
-        if self.parent_note is not None:
-            self._nested_note(el, self.parent_note)
-            return
+        """A footnote anchored where it stands, or printed in place; a note inside a note too
+        (frus1894Nicaragua d61), its offset in an anchored footnote's text that footnote's."""
         n = el.get("n")
         kind = "source" if el.get("type") == "source" else "footnote"
         # rend="inline" notes are printed in the text (source notes of 1917-36 volumes);
@@ -384,44 +385,36 @@ class Walker:
         inline = el.get("rend") == "inline" or not n
         index = len(self.notes)
         owner = self.owners[-1]
+        parent = self.parent_note
+        in_main = self.out is self.main
         if kind == "source":
             owner.source_notes.append(index)
         if inline:
-            owner.inline_notes.append(index)
             note = _Note(n, kind, True, el.get(XML_ID), self.out.n)
+            if in_main:
+                owner.inline_notes.append(index)
+            else:
+                note.within = self.note_index
             self.notes.append(note)
             self.parent_note = note
             self.block(el)  # its annotations stay in the text, where it is printed
-            self.parent_note = None
+            self.parent_note = parent
             note.end = self.out.n
             return
         offset = self.out.anchor(f"[{n}]")
+        if not in_main:
+            assert self.note_index is not None
+            offset = self.notes[self.note_index].offset
         note = _Note(n, kind, False, el.get(XML_ID), offset)
         self.notes.append(note)
-        saved, saved_p, saved_inline = self.out, self.in_p, self.inline
+        saved, saved_p, saved_inline, saved_index = self.out, self.in_p, self.inline, self.note_index
         self.out, self.in_p, self.inline = Out(), 0, 0
         self.note_index, self.parent_note = index, note
         self.children(el)
         note.text = self.out.value()
         self.out, self.in_p, self.inline = saved, saved_p, saved_inline
-        self.note_index, self.parent_note = None, None
-        self._flush_deferred()
-
-    def _nested_note(self, el: Any, parent: _Note) -> None:
-        """A note inside a note (frus1894Nicaragua d61): anchored where it stands, its text
-        appended to the parent's, so that nothing is lost and notes are counted once."""
-        n = el.get("n")
-        if n and el.get("rend") != "inline":
-            self.out.anchor(f"[{n}]")
-        saved, saved_p, saved_inline = self.out, self.in_p, self.inline
-        self.out, self.in_p, self.inline = Out(), 0, 0
-        spans = len(self.spans)
-        self.children(el)
-        del self.spans[spans:]  # offsets into a text that is only appended: not kept
-        body = self.out.value()
-        self.out, self.in_p, self.inline = saved, saved_p, saved_inline
-        parent.extra.append(f"{n}. {body}" if n else body)
-        if self.out is self.main:
+        self.note_index, self.parent_note = saved_index, parent
+        if in_main:
             self._flush_deferred()
 
     def _flush_deferred(self) -> None:

@@ -20,11 +20,11 @@ from tests._shared import frus_volume_paths, require
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0", "frus": "http://history.state.gov/frus/ns/1.0"}
 TEI = "{http://www.tei-c.org/ns/1.0}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 ALL_DOCS = etree.XPath("//tei:div[@type='document']", namespaces=NS)
 TOP_DOCS = etree.XPath("//tei:div[@type='document'][not(ancestor::tei:div[@type='document'])]", namespaces=NS)
 PBS = etree.XPath(".//tei:pb", namespaces=NS)
-NOTES = etree.XPath(".//tei:note[not(ancestor::tei:note)]", namespaces=NS)
-NESTED_NOTES = etree.XPath(".//tei:note[ancestor::tei:note]", namespaces=NS)
+NOTES = etree.XPath(".//tei:note", namespaces=NS)  # notes nested in notes too (frus1894Nicaragua d61)
 GAPS = etree.XPath("count(.//tei:gap)", namespaces=NS)
 # enclosures: every frus:attachment, and a nested document div outside any (frus1861's
 # frus:attachment > div[@type='document'] is one enclosure, not two); document order = outer first
@@ -46,24 +46,26 @@ def read_all(path: Path) -> tuple[Volume, list[Document]]:
     return volume, docs  # type: ignore[return-value]
 
 
-def expected_chars(el: Any) -> str:
+def expected_chars(el: Any, *, top: bool = False) -> str:
     """Every character the document prints, whitespace dropped: all text except the bodies
     of anchored footnotes (rendered apart) and figure descriptions (not printed)."""
     parts: list[str] = []
 
-    def walk(e: Any, in_note: bool) -> None:
+    def walk(e: Any) -> None:
         if e.text:
             parts.append(e.text)
         for ch in e:
             if isinstance(ch.tag, str):
-                note = ch.tag == TEI + "note"
-                anchored = note and (in_note or (ch.get("rend") != "inline" and bool(ch.get("n"))))
+                anchored = ch.tag == TEI + "note" and ch.get("rend") != "inline" and bool(ch.get("n"))
                 if not anchored and ch.tag != TEI + "figDesc":
-                    walk(ch, in_note or note)
+                    walk(ch)
             if ch.tail:
                 parts.append(ch.tail)
 
-    walk(el, False)
+    if top:  # a footnote's own text: its content, its own anchored notes cut out
+        el = etree.fromstring(etree.tostring(el, with_tail=False))
+        el.tag = TEI + "div"
+    walk(el)
     return re.sub(r"[\s|]+", "", "".join(parts))
 
 
@@ -71,17 +73,23 @@ def printed_chars(doc: Document, el: Any, start: int = 0, end: int | None = None
     """The document's text (or its span ``start:end``) minus what the reader adds: [Page N],
     [N] anchors, [...], cell bars."""
     end = len(doc.text) if end is None else end
-    cuts = [(p.offset, len(f"[Page {p.n}]")) for p in doc.pages if p.marker]
-    cuts += [(f.offset, len(f"[{f.n}]")) for f in doc.footnotes if not f.inline]
+    cuts = dict((p.offset, len(f"[Page {p.n}]")) for p in doc.pages if p.marker)
+    cuts.update((f.offset, len(f"[{f.n}]")) for f in doc.footnotes if not f.inline)
     text = doc.text[:end]
-    for offset, length in sorted(cuts, reverse=True):
+    for offset, length in sorted(cuts.items(), reverse=True):
         if start <= offset < end:
             text = text[:offset] + text[offset + length:]
     text = text[start:]
-    for nested in NESTED_NOTES(el):
-        if nested.get("n") and nested.get("rend") != "inline":
-            text = text.replace(f"[{nested.get('n')}]", "", 1)
     text = text.replace("[...]", "", int(GAPS(el)))
+    return re.sub(r"[\s|]+", "", text)
+
+
+def footnote_chars(text: str, note: Any) -> str:
+    """A footnote's text minus what the reader adds: [...], the anchors of notes in it, bars."""
+    text = text.replace("[...]", "", int(GAPS(note)))
+    for inner in NOTES(note):
+        if inner.get("n") and inner.get("rend") != "inline":
+            text = text.replace(f"[{inner.get('n')}]", "", 1)
     return re.sub(r"[\s|]+", "", text)
 
 
@@ -129,13 +137,17 @@ def test_volume_invariants(frus_dir: Path, name: str) -> None:
             assert doc.text.startswith(f"[Page {p.n}]", p.offset), where
         assert all(not p.marker for p in doc.pages[: len(doc.pages) - len(markers)]), where
 
-        # footnotes: one per note element (notes nested in notes belong to their parent)
-        assert len(doc.footnotes) == len(NOTES(el)), where
-        for fn in doc.footnotes:
+        # footnotes: one per note element, nested ones too, in document order, each anchored
+        # (or printed) where it stands, its text its own
+        notes = NOTES(el)
+        assert len(doc.footnotes) == len(notes), where
+        for fn, note in zip(doc.footnotes, notes, strict=True):
+            assert (fn.n, fn.xml_id) == (note.get("n"), note.get(XML_ID)), where
             if fn.inline:
-                assert doc.text.startswith(fn.text.split("\n")[0], fn.offset), where
+                assert doc.text.startswith(fn.text, fn.offset), where
             else:
                 assert doc.text.startswith(f"[{fn.n}]", fn.offset), where
+                assert footnote_chars(fn.text, note) == expected_chars(note, top=True), where
 
         for a in doc.annotations:
             base = doc.text if a.footnote is None else doc.footnotes[a.footnote].text

@@ -53,3 +53,26 @@ def test_paris_d337_enclosure(frus_dir: Path) -> None:
     assert first.date is not None and first.date.when == "1919-01-05"
     assert d337.text[first.start:].startswith("[Enclosure—Translation][29]\n\nPlan of the Preliminary")
     assert d337.page_at(first.start) == "386"
+
+
+def test_a_note_in_a_note_is_a_footnote_of_its_own(quirks: dict[str, Document]) -> None:
+    d2 = quirks["d2"]
+    assert [(f.n, f.xml_id, f.inline) for f in d2.footnotes] == [
+        (None, None, True), ("*", "d2fn1", False), ("1", "d2fn2", False), ("a", "d2fn3", False)]
+    inline, star, one, a = d2.footnotes
+    assert inline.text == "[Inclosure 2 in No. 61.[*]—Translation.]"  # its nested note not appended
+    assert star.text == "See inclosure in No. 73." and d2.text.startswith("[*]", star.offset)
+    assert one.text == "A footnote with[a] inside." and d2.text.startswith("[1]", one.offset)
+    assert a.text == "a note" and a.offset == one.offset  # in a footnote's text: placed by its anchor
+    refs = [(x.text, x.target, x.footnote) for x in d2.annotations if x.kind == "ref"]
+    assert refs == [("No. 73", "#d73", 1)]
+
+
+@pytest.mark.shared
+def test_nicaragua_d61_nested_footnote(frus_dir: Path) -> None:
+    d61 = read_docs(require(frus_dir / "frus1894Nicaragua.xml", "frus1894Nicaragua"))["d61"]
+    star = next(f for f in d61.footnotes if f.n == "*")
+    assert star.text == "See inclosure in No. 73." and not star.inline
+    assert d61.text[star.offset - len("[Inclosure 2 in No. 61."):].startswith("[Inclosure 2 in No. 61.[*]—Translation.]")
+    assert all("See inclosure" not in f.text for f in d61.footnotes if f is not star)
+    assert any(a.kind == "ref" and a.target == "#d73" for a in d61.annotations)

@@ -37,7 +37,7 @@ class Note:
     offset: int
     end: int = 0
     text: str = ""
-    extra: list[str] = field(default_factory=list)  # notes nested in this note
+    within: int | None = None  # printed inside this footnote's text, not the document's
 
 
 @dataclass(slots=True)

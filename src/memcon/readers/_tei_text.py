@@ -145,7 +145,9 @@ def render(root: Any) -> Rendered:
     except Inexact:  # whitespace other than spaces, line breaks and indentation
         walked = walk(root, _CODES, _ANNOTATED, exact=True)
     text = walked.text
-    footnotes = [_footnote(note, text) for note in walked.notes]
+    footnotes: list[Footnote] = []
+    for note in walked.notes:
+        footnotes.append(_footnote(note, text, footnotes))
     annotations: list[Annotation] = []
     for kind, start, end, el, index, attr in walked.spans:
         base = text if index is None else footnotes[index].text
@@ -164,12 +166,15 @@ def render(root: Any) -> Rendered:
     return Rendered(text, walked.pages, footnotes, annotations, attachments, walked.owner)
 
 
-def _footnote(note: Note, text: str) -> Footnote:
+def _footnote(note: Note, text: str, footnotes: list[Footnote]) -> Footnote:
     body = note.text
     offset = note.offset
     if note.inline:
-        offset, end = trim_span(text, note.offset, note.end)
-        body = text[offset:end]
-    if note.extra:
-        body = "\n".join([body, *note.extra])
+        if note.within is None:
+            offset, end = trim_span(text, note.offset, note.end)
+            body = text[offset:end]
+        else:  # printed in a footnote's text: that footnote's anchor places it
+            parent = footnotes[note.within]
+            start, end = trim_span(parent.text, note.offset, note.end)
+            body, offset = parent.text[start:end], parent.offset
     return Footnote(note.n, body, offset, note.kind, note.inline, note.xml_id)

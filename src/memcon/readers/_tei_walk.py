@@ -442,10 +442,12 @@ class _Walk:
             self.mark_page(pb)
 
     def note(self, el: Any) -> None:
-        parent_note = self.parent_note
-        if parent_note is not None:
-            self.nested_note(el, parent_note)
-            return
+        """A note: a footnote anchored ``[N]`` where it stands, or printed in place.
+
+        A note inside a note (frus1894Nicaragua d61: a footnote in an inline source note) is
+        a footnote of its own too, anchored where it stands; inside an anchored footnote's
+        text, its ``offset`` is that footnote's anchor (its place in the document).
+        """
         number = el.get("n")
         kind = "source" if el.get("type") == "source" else "footnote"
         # rend="inline" notes are printed in the text (source notes of 1917-36 volumes);
@@ -454,46 +456,36 @@ class _Walk:
         printed = el.get("rend") == "inline" or not number
         index = len(self.notes)
         owner = self.owners[-1]
+        parent = self.parent_note
+        in_main = self.in_main
         if kind == "source":
             owner.source_notes.append(index)
         if printed:
-            owner.inline_notes.append(index)
             found = Note(number, kind, True, el.get(XML_ID), self.pos())
+            if in_main:
+                owner.inline_notes.append(index)
+            else:  # printed in an anchored footnote's text
+                found.within = self.note_index
             self.notes.append(found)
             self.parent_note = found
             self.block(el, BLOCK)  # its annotations stay in the text, where it is printed
-            self.parent_note = None
+            self.parent_note = parent
             found.end = self.pos()
             return
-        found = Note(number, kind, False, el.get(XML_ID), self.anchor(f"[{number}]"))
+        offset = self.anchor(f"[{number}]")
+        if not in_main:
+            offset = self.notes[self.note_index].offset  # type: ignore[index]
+        found = Note(number, kind, False, el.get(XML_ID), offset)
         self.notes.append(found)
-        saved, saved_p, saved_inline = self.fresh(), self.in_p, self.inline
+        saved, saved_p, saved_inline, saved_index = self.fresh(), self.in_p, self.inline, self.note_index
         self.in_p = self.inline = 0
         self.in_main, self.note_index, self.parent_note = False, index, found
         self.children(el)
         found.text = self.value()
         self.restore(saved)
         self.in_p, self.inline = saved_p, saved_inline
-        self.in_main, self.note_index, self.parent_note = True, None, None
-        self.flush_deferred()
-
-    def nested_note(self, el: Any, parent: Note) -> None:
-        """A note inside a note (frus1894Nicaragua d61): anchored where it stands, its text
-        appended to the parent's, so that nothing is lost and notes are counted once."""
-        number = el.get("n")
-        if number and el.get("rend") != "inline":
-            self.anchor(f"[{number}]")
-        saved, saved_p, saved_inline, saved_main = self.fresh(), self.in_p, self.inline, self.in_main
-        self.in_p = self.inline = 0
-        self.in_main = False
-        kept = len(self.spans)
-        self.children(el)
-        del self.spans[kept:]  # offsets into a text that is only appended: not kept
-        body = self.value()
-        self.restore(saved)
-        self.in_p, self.inline, self.in_main = saved_p, saved_inline, saved_main
-        parent.extra.append(f"{number}. {body}" if number else body)
-        if self.in_main:
+        self.in_main, self.note_index, self.parent_note = in_main, saved_index, parent
+        if in_main:
             self.flush_deferred()
 
 

@@ -34,6 +34,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import tantivy
 
@@ -117,6 +118,12 @@ def display_date(date: DocDate | None) -> str | None:
     return date.sort_key
 
 
+_BRACKETED = re.compile(r"\[([^\[\]\n]+)\]")
+"""A bracketed run without brackets or line breaks: every footnote anchor ``[N]`` is one."""
+_PLAIN_NUMBER = re.compile(r"[^\[\]\s]+")
+_JSON_STRING = json.encoder.encode_basestring_ascii  # type: ignore[attr-defined]
+
+
 def _footnote_anchors(document: Document) -> re.Pattern[str] | None:
     numbers = sorted({f.n for f in document.footnotes if f.n and not f.inline}, key=len, reverse=True)
     if not numbers:
@@ -128,6 +135,31 @@ def searchable_text(text: str, anchors: re.Pattern[str] | None = None) -> str:
     """``text`` with ``[Page N]`` markers (and the document's footnote anchors) blanked out."""
     text = _PAGE_MARKER.sub(" ", text)
     return anchors.sub(" ", text) if anchors is not None else text
+
+
+def _document_text(document: Document) -> str:
+    """:func:`searchable_text` of ``document.text`` with its footnote anchors, faster.
+
+    When every anchor number is free of brackets and white space (always, in FRUS), an
+    anchor ``[N]`` is exactly a bracketed run (:data:`_BRACKETED`) whose content is one of
+    the numbers; such runs never overlap, and blanking page markers first cannot make new
+    ones (the blank is a space), so one scan with a set lookup blanks the same spans as the
+    alternation of :func:`_footnote_anchors`, without compiling a pattern per document.
+    """
+    numbers = {f.n for f in document.footnotes if f.n and not f.inline}
+    text = document.text
+    if "[Page " in text:
+        text = _PAGE_MARKER.sub(" ", text)
+    if not numbers:
+        return text
+    if not all(_PLAIN_NUMBER.fullmatch(n) for n in numbers):
+        return searchable_text(document.text, _footnote_anchors(document))
+    return _BRACKETED.sub(lambda m: " " if m.group(1) in numbers else m.group(0), text)
+
+
+def _pages_json(document: Document) -> bytes:
+    """``json.dumps([[p.n, p.offset] …], separators=(",", ":"))`` as UTF-8, built directly."""
+    return ("[" + ",".join(f"[{_JSON_STRING(p.n)},{p.offset}]" for p in document.pages) + "]").encode()
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,33 +181,33 @@ class StoredHit:
 
 def to_tantivy(document: Document, schema: tantivy.Schema) -> tantivy.Document:
     """The tantivy document indexed for ``document``."""
-    anchors = _footnote_anchors(document)
     parts: list[str] = []
-    starts: list[list[int]] = []
+    starts: list[str] = []
     position = 0
     for note in document.footnotes:
         if note.inline:
             continue
-        text = searchable_text(note.text)
-        starts.append([position, note.offset])
+        text = note.text
+        if "[Page " in text:
+            text = _PAGE_MARKER.sub(" ", text)
+        starts.append(f"[{position},{note.offset}]")
         parts.append(text)
         position += len(text) + 2
-    notes = "\n\n".join(parts)
     fields: dict[str, object] = {
         "doc_id": document.id,
         "volume_id": document.volume_id,
         "doc_type": document.doc_type,
         "heading": document.heading,
-        "text": searchable_text(document.text, anchors),
+        "text": _document_text(document),
         "body": document.text.encode("utf-8"),
-        "footnotes": notes,
-        "pages": json.dumps([[p.n, p.offset] for p in document.pages], separators=(",", ":")).encode(),
-        "notes": json.dumps(starts, separators=(",", ":")).encode(),
+        "footnotes": "\n\n".join(parts),
+        "pages": _pages_json(document) if document.pages else b"[]",
+        "notes": ("[" + ",".join(starts) + "]").encode(),
     }
     date = document.date
     if date is not None:
-        low = day_number(date.sort_key)
-        high = day_number(date.sort_key_end, end=True)
+        low = _day(date.sort_key, False)
+        high = _day(date.sort_key_end, True)
         if low is not None and high is not None:
             fields["date_min"] = low
             fields["date_max"] = max(low, high)
@@ -183,6 +215,12 @@ def to_tantivy(document: Document, schema: tantivy.Schema) -> tantivy.Document:
         if shown:
             fields["date"] = shown
     return tantivy.Document.from_dict(fields, schema)
+
+
+@lru_cache(maxsize=8192)
+def _day(iso: str | None, end: bool) -> int | None:
+    """:func:`day_number`, cached: the same dates recur throughout a volume."""
+    return day_number(iso, end=end)
 
 
 def from_tantivy(doc: tantivy.Document) -> StoredHit:

@@ -15,7 +15,8 @@ import pytest
 from lxml import etree
 
 from memcon.model.records import Document, Volume
-from memcon.readers.frus_tei import MissingIdWarning, read_frus_tei
+from memcon.readers._tei_fields import valid_iso
+from memcon.readers.frus_tei import DateWarning, MissingIdWarning, read_frus_tei
 from tests._shared import frus_volume_paths, require
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0", "frus": "http://history.state.gov/frus/ns/1.0"}
@@ -39,6 +40,7 @@ VOLUMES = [p.name for p in frus_volume_paths()] or ["(no shared FRUS volumes)"]
 def read_all(path: Path) -> tuple[Volume, list[Document]]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MissingIdWarning)
+        warnings.simplefilter("ignore", DateWarning)  # tests/readers/test_frus_tei_quirks.py
         records = list(read_frus_tei(path))
     volume, docs = records[0], records[1:]
     assert isinstance(volume, Volume)
@@ -160,6 +162,12 @@ def test_volume_invariants(frus_dir: Path, name: str) -> None:
             assert 0 <= att.start < att.end <= len(doc.text) and att.heading, at
             assert printed_chars(doc, unit, att.start, att.end) == expected_chars(unit), at
             assert (att.date is not None) >= own_dated(unit), at
+
+        # dates: every machine value a real day in 1700-2100, the document's and its enclosures'
+        for date in [doc.date, *(a.date for a in doc.attachments)]:
+            if date is not None:
+                values = (date.when, date.start, date.end, date.not_before, date.not_after)
+                assert all(valid_iso(v) for v in values if v), (where, date)
 
         # nothing lost, nothing merged: the text holds exactly the document's own characters
         assert printed_chars(doc, el) == expected_chars(el), where

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from memcon.model.records import Document
-from memcon.readers.frus_tei import read_frus_tei
+from memcon.readers import _tei_fields
+from memcon.readers.frus_tei import DateWarning, read_frus_tei
 from tests._shared import require
 
 
@@ -76,3 +77,52 @@ def test_nicaragua_d61_nested_footnote(frus_dir: Path) -> None:
     assert d61.text[star.offset - len("[Inclosure 2 in No. 61."):].startswith("[Inclosure 2 in No. 61.[*]—Translation.]")
     assert all("See inclosure" not in f.text for f in d61.footnotes if f is not star)
     assert any(a.kind == "ref" and a.target == "#d73" for a in d61.annotations)
+
+
+def test_impossible_or_contradicted_dates_give_way_to_the_print(fixtures: Path) -> None:
+    path = fixtures / "tei" / "enclosures.xml"
+    with pytest.warns(DateWarning) as caught:
+        docs = {r.id.split("/", 1)[1]: r for r in read_frus_tei(path) if isinstance(r, Document)}
+    messages = [str(w.message) for w in caught if w.category is DateWarning]
+    assert len(messages) == 3
+    assert messages[0].startswith(f"{path}:53: frusQuirks/d3: ") and "'0201-07-04'" in messages[0]
+    assert "'1863-02-05' contradicts the printed year" in messages[1] and "1864-02-05" in messages[1]
+    assert "no date kept" in messages[2]
+    d3, d4, d5 = (docs[k].date for k in ("d3", "d4", "d5"))
+    assert d3 is not None and (d3.when, d3.precision, d3.source) == ("1870-07-04", "day", "dateline-text")
+    assert d4 is not None and (d4.when, d4.text, d4.source) == ("1864-02-05", "February 5, 1864", "dateline-text")
+    assert d5 is not None and d5.sort_key is None and d5.text == "July —, 1870"  # no day printed: no guess
+
+
+@pytest.mark.parametrize(("value", "valid"), [
+    ("1864-02-05", True), ("1918-02-14T12:00:00", True), ("1961-06-04T13:15:00Z", True), ("1919", True),
+    ("0201-07-04", False), ("1670-11-01", False), ("--11-14", False), ("1864-02-30", False), ("1864-13", False),
+])
+def test_valid_iso(value: str, valid: bool) -> None:
+    assert _tei_fields.valid_iso(value) is valid
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("February 5, 1864", "1864-02-05"), ("11 o’clock Monday night, October 31, 1870.", "1870-10-31"),
+    ("5 February 1864", "1864-02-05"), ("Sept. 21, 1870. (Received Oct. 12, 1870.)", "1870-09-21"),
+    ("July —, 1870. (Received July 21, 1870.)", None), ("June 5–17, 1864.", None), ("June 26, p. m.", None),
+    ("June 1, 1864, and June 2, 1864", None),
+])
+def test_printed_date(text: str, iso: str | None) -> None:
+    assert _tei_fields.printed_date(text) == iso
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(("volume", "doc", "when"), [
+    ("frus1870", "d56", None), ("frus1870", "d159", "1870-10-31"), ("frus1864p3", "d512", None),
+    ("frus1872p2v2", "d8", "1864-02-05"), ("frus1872p2v2", "d30", "1864-06-15"),
+])
+def test_real_impossible_dates(frus_dir: Path, volume: str, doc: str, when: str | None) -> None:
+    path = require(frus_dir / f"{volume}.xml", volume)
+    with pytest.warns(DateWarning) as caught:
+        docs = {r.id: r for r in read_frus_tei(path) if isinstance(r, Document)}
+    date = docs[f"{volume}/{doc}"].date
+    assert date is not None and date.when == when and date.text
+    assert any(f"{volume}/{doc}: " in str(w.message) for w in caught)
+    years = [d.date.sort_key[:4] for d in docs.values() if d.date and d.date.sort_key and d.date.sort_key[0] != "-"]
+    assert all("1700" <= y <= "2100" for y in years)

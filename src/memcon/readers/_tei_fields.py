@@ -8,6 +8,7 @@ DOCS: docs/architecture.md#records
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 from functools import lru_cache
 from typing import Any
@@ -50,8 +51,82 @@ def iso_precision(value: str) -> tuple[DatePrecision | None, str | None]:
 _DATE_ATTRIBUTES = frozenset(("when", "when-iso", "from", "from-iso", "to", "to-iso", "notBefore", "notBefore-iso",
                               "notAfter", "notAfter-iso"))
 
+Problems = list[tuple[int | None, str]]
+"""Where a machine date was rejected, and why: (line, message); the reader warns with its file."""
 
-def _date_from_element(date: Any) -> DocDate | None:
+FIRST_YEAR, LAST_YEAR = 1700, 2100  # no FRUS document is dated outside these
+_MONTHS = {name: i for i, names in enumerate(
+    (("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"), ("May",), ("June", "Jun"),
+     ("July", "Jul"), ("August", "Aug"), ("September", "Sept", "Sep"), ("October", "Oct"),
+     ("November", "Nov"), ("December", "Dec")), start=1) for name in names}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# "February 5, 1864", "Oct. 31, 1870", "5 February 1864"; "June 5–17, 1864" (a range) and
+# "July —, 1870" (no day) do not match
+_PRINTED = re.compile(
+    rf"\b(?:(?P<m1>{_MONTH})\.? (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y1>\d{{4}})|"
+    rf"(?P<d2>\d{{1,2}}) (?P<m2>{_MONTH})\.?,? (?P<y2>\d{{4}}))(?![\d–-])"
+)
+_RECEIVED = re.compile(r"[(\[][^)\]]*\breceived\b[^)\]]*[)\]]?", re.IGNORECASE)  # "(Received July 21, 1870.)"
+_PRINTED_YEAR = re.compile(r"(?<!\d)(1[7-9]\d\d|20\d\d)(?!\d)")
+
+
+@lru_cache(maxsize=4096)
+def valid_iso(value: str) -> bool:
+    """True if ``value`` is an ISO date or datetime of a real calendar day in 1700–2100."""
+    m = _ISO.match(value.strip())
+    if m is None:
+        return False
+    date = m.group("date")
+    if date.startswith("-") or not FIRST_YEAR <= int(date[:4]) <= LAST_YEAR:
+        return False  # frus1870 d56: when="0201-07-04"
+    try:
+        datetime.date(int(date[:4]), int(date[5:7] or 1), int(date[8:10] or 1))
+    except ValueError:
+        return False
+    return True
+
+
+def printed_date(text: str) -> str | None:
+    """The one day a printed date states (``February 5, 1864`` → ``1864-02-05``), received
+    dates left out; None unless exactly one real day is printed."""
+    found = set()
+    for m in _PRINTED.finditer(_RECEIVED.sub(" ", text)):
+        month, day, year = (m.group("m1"), m.group("d1"), m.group("y1")) if m.group("m1") else (
+            m.group("m2"), m.group("d2"), m.group("y2"))
+        iso = f"{year}-{_MONTHS[month]:02d}-{int(day):02d}"
+        if valid_iso(iso):
+            found.add(iso)
+    return found.pop() if len(found) == 1 else None
+
+
+def checked(values: dict[str, str | None], text: str, line: int | None, problems: Problems | None,
+            source: str) -> DocDate | None:
+    """None if the machine values are sound; else the printed date (or no date), the problem noted.
+
+    A value is unsound when it is no real day in 1700–2100 (frus1870 d56 ``0201-07-04``) or
+    its year is not the year printed (frus1872p2v2 d8: ``1863-02-05`` for "February 5, 1864").
+    """
+    printed_years = set(_PRINTED_YEAR.findall(_RECEIVED.sub(" ", text)))
+    bad = []
+    for name, value in values.items():
+        if not value:
+            continue
+        if not valid_iso(value):
+            bad.append(f"{name}={value!r} is no real date in {FIRST_YEAR}–{LAST_YEAR}")
+        elif printed_years and value.strip()[:4] not in printed_years:
+            bad.append(f"{name}={value!r} contradicts the printed year")
+    if not bad:
+        return None
+    printed = printed_date(text)
+    if problems is not None:
+        problems.append((line, f"{source} date {'; '.join(bad)} (printed: {text!r}); "
+                               + (f"using the printed date {printed}" if printed else "no date kept")))
+    if printed:
+        return DocDate(text=text, when=printed, precision="day", source="dateline-text")
+    return DocDate(text=text)
+
+
+def _date_from_element(date: Any, problems: Problems | None = None) -> DocDate | None:
     attrs = dict(date.items())
     if attrs.keys().isdisjoint(_DATE_ATTRIBUTES):
         return None
@@ -62,21 +137,30 @@ def _date_from_element(date: Any) -> DocDate | None:
     not_after = get("notAfter") or get("notAfter-iso")
     if not (when or start or end or not_before or not_after):
         return None
+    text = plain(date)
+    rejected = checked({"when": when, "from": start, "to": end, "notBefore": not_before, "notAfter": not_after},
+                       text, date.sourceline, problems, "dateline")
+    if rejected is not None:
+        return rejected
     first = when or start or not_before or end or not_after or ""
     precision, tz = iso_precision(first)
     uncertain = not (when or start or end)  # only bounds: the source does not say exactly
-    return DocDate(plain(date), when, start, end, not_before, not_after, precision, uncertain, tz, "dateline")
+    return DocDate(text, when, start, end, not_before, not_after, precision, uncertain, tz, "dateline")
 
 
-def dateline_date(dateline: Any) -> DocDate | None:
-    """The date a dateline states: the first ``date`` with a machine value, else its text."""
+def dateline_date(dateline: Any, *, problems: Problems | None = None) -> DocDate | None:
+    """The date a dateline states: the first ``date`` with a machine value, else its text.
+
+    A machine value that is impossible or contradicts the print is not used (see
+    :func:`checked`): the printed date if it is unambiguous, else none; ``problems`` says so.
+    """
     if dateline is None:
         return None
     first = None
     for date in dateline.iter(DATE):
         if _in_note(date, dateline):
             continue
-        found = _date_from_element(date)
+        found = _date_from_element(date, problems)
         if found is not None:
             return found
         if first is None:
@@ -96,14 +180,20 @@ def _in_note(el: Any, stop: Any) -> bool:
     return False
 
 
-def div_attribute_date(date_min: str | None, date_max: str | None, text: str) -> DocDate | None:
+def div_attribute_date(date_min: str | None, date_max: str | None, text: str, *, line: int | None = None,
+                       problems: Problems | None = None) -> DocDate | None:
     """A date from ``frus:doc-dateTime-min``/``-max`` (modern and 1864-1870 volumes).
 
     The pair bounds the document: a whole day (00:00:00 … 23:59:59) is that day, a whole
     month or year likewise; anything else is kept as uncertain bounds — never a guess.
+    Impossible or contradicted values are not used (:func:`checked`).
     """
     if not date_min and not date_max:
         return None
+    rejected = checked({"frus:doc-dateTime-min": date_min, "frus:doc-dateTime-max": date_max}, text, line,
+                       problems, "div attribute")
+    if rejected is not None:
+        return rejected if rejected.when or text else None
     lo, hi = date_min or date_max or "", date_max or date_min or ""
     _, tz = iso_precision(lo)
     text = text or (lo if lo == hi else f"{lo}/{hi}")

@@ -108,6 +108,10 @@ class MissingIdWarning(UserWarning):
     """A top-level document has no ``xml:id``; the reader gave it a stable generated one."""
 
 
+class DateWarning(UserWarning):
+    """A machine date is impossible or contradicts the printed date; the printed one (or none) is used."""
+
+
 def sniff_frus_tei(head: bytes) -> bool:
     """True if ``head`` (the first few KB of a file) looks like a FRUS/TEI file."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -334,10 +338,12 @@ class _Reader:
         owner = rendered.owner
         heading = _tei_fields.heading(_first_head(el), n) or _fallback_heading(n, rendered)
         dateline = owner.dateline
-        date = _tei_fields.dateline_date(dateline)
-        if date is None or date.sort_key is None:
+        problems: _tei_fields.Problems = []
+        date = _tei_fields.dateline_date(dateline, problems=problems)
+        if not problems and (date is None or date.sort_key is None):  # a rejected date is not replaced
             text = date.text if date is not None else ""
-            date = _tei_fields.div_attribute_date(attrs.get(_ATTR_MIN), attrs.get(_ATTR_MAX), text) or date
+            date = _tei_fields.div_attribute_date(attrs.get(_ATTR_MIN), attrs.get(_ATTR_MAX), text,
+                                                  line=el.sourceline, problems=problems) or date
         footnotes = rendered.footnotes
         pages = rendered.pages
         if page is not None:
@@ -347,7 +353,7 @@ class _Reader:
         seq = self.seq
         self.seq += 1
         p = self.provenance
-        return Document(
+        document = Document(
             id=f"{self.volume_id}/{xml_id}", volume_id=self.volume_id, heading=heading,
             text=rendered.text, n=n,
             doc_type=_doc_types.classify(heading, subtype=attrs.get("subtype"), notes=hints, year=self.year,
@@ -357,11 +363,14 @@ class _Reader:
             source_note="\n".join([footnotes[i].text for i in owner.source_notes]) or None,
             footnotes=tuple(footnotes), participants=participants,
             chapter=chapter, pages=tuple(pages), annotations=tuple(rendered.annotations),
-            attachments=tuple([_attachment(a) for a in rendered.attachments]) if rendered.attachments else (),
+            attachments=tuple([_attachment(a, problems) for a in rendered.attachments]) if rendered.attachments else (),
             language=attrs.get(_XML_LANG) or "en",
             provenance=(Provenance(p.source, p.sha256, p.reader, p.reader_version, p.format, el.sourceline),),
             seq=seq,
         )
+        for line, message in problems:
+            warnings.warn(f"{self.path}:{line or el.sourceline}: {document.id}: {message}", DateWarning, stacklevel=4)
+        return document
 
     def _generated_id(self, el: Any) -> str:
         # Stable: the nearest ancestor with an xml:id and the count of id-less documents so far
@@ -395,7 +404,7 @@ def _fallback_heading(n: str | None, rendered: Any) -> str:
     return " ".join(words[:12]) + (" …" if len(words) > 12 else "") if words else "Untitled document"
 
 
-def _attachment(span: Any) -> Attachment:
+def _attachment(span: Any, problems: _tei_fields.Problems) -> Attachment:
     """An enclosure's record: heading, dateline date and place, extent in the text."""
     owner = span.owner
     el = owner.el
@@ -407,10 +416,11 @@ def _attachment(span: Any) -> Attachment:
     if not heading:  # "[Enclosure—Translation]", "[Inclosure 2 in No. 61.—Translation.]"
         heading = next((t for t in (plain(n) for n in el.iterchildren(NOTE) if n.get("rend") == "inline") if t),
                        "Enclosure")
-    date = _tei_fields.dateline_date(owner.dateline)
-    if date is None or date.sort_key is None:
-        date = _tei_fields.div_attribute_date(el.get(_ATTR_MIN), el.get(_ATTR_MAX),
-                                              date.text if date else "") or date
+    found = len(problems)
+    date = _tei_fields.dateline_date(owner.dateline, problems=problems)
+    if len(problems) == found and (date is None or date.sort_key is None):
+        date = _tei_fields.div_attribute_date(el.get(_ATTR_MIN), el.get(_ATTR_MAX), date.text if date else "",
+                                              line=el.sourceline, problems=problems) or date
     return Attachment(heading=heading, start=span.start, end=span.end, date=date,
                       place=_tei_fields.dateline_place(owner.dateline))
 

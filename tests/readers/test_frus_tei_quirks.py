@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from memcon.model.records import Document
-from memcon.readers import _tei_fields
+from memcon.readers import _doc_types, _tei_fields
 from memcon.readers.frus_tei import DateWarning, read_frus_tei
 from tests._shared import require
 
@@ -126,3 +126,39 @@ def test_real_impossible_dates(frus_dir: Path, volume: str, doc: str, when: str 
     assert any(f"{volume}/{doc}: " in str(w.message) for w in caught)
     years = [d.date.sort_key[:4] for d in docs.values() if d.date and d.date.sort_key and d.date.sort_key[0] != "-"]
     assert all("1700" <= y <= "2100" for y in years)
+
+
+@pytest.mark.parametrize(("heading", "year", "place", "kind"), [
+    ("Mr. Seward to Mr. Geofroy", 1864, None, "note"),  # a foreign envoy named without a title
+    ("Mr. Mercier to Mr. Seward", 1864, "Legation of France to the United States, Washington", "note"),
+    ("Mr. Sherman to Mr. Dupuy de Lôme.", 1897, None, "note"),
+    ("Mr. Wu to Mr. Hay.", 1901, None, "note"),
+    ("No. 52. Mr. Cheng Tsao Ju to Mr. Frelinghuysen.", 1884, "Chinese Legation, Washington", "note"),
+    ("Mr. Adam to Mr. Sherman.", 1897, "British Embassy, Manchester, Mass", "note"),  # by the dateline place
+    ("Mr. Harvey to Mr. Seward.", 1864, "Legation of this United States, Lisbon", "despatch"),
+    ("No. 321. Mr. Davis to Mr. Halderman.", 1884, None, "instruction"),  # John Davis, 1882-85
+    ("Mr. Hunter to Mr. Dayton", 1864, None, "instruction"),  # William Hunter, Chief Clerk
+    ("The Liberian Secretary of State (Barclay) to the American Minister (Hood)", 1925, None, "note"),
+    ("The Canadian Secretary of State for External Affairs (Mackenzie King) to the American Minister", 1930,
+     None, "note"),
+    ("The Secretary of State to the Diplomatic Agent and Consul General at Tangier (Blake)", 1925, None,
+     "instruction"),
+    ("The Diplomatic Agent and Consul General at Tangier (Blake) to the Secretary of State", 1925, None,
+     "despatch"),
+    ("Mr. John H. Williams, on Special Mission to Certain South American Countries, to the Secretary of State",
+     1934, None, "despatch"),
+    ("[730] *Mr Edgecombe, consul, to Mr. Fish, Secretary of State.", 1872, None, "despatch"),
+    ("Mr. Seward to all the ministers of the United States.", 1861, None, "circular"),  # still circular
+    ("Mr. Seward to Mr. Adams.", 1861, None, "instruction"),
+])
+def test_doc_type_quirks(heading: str, year: int, place: str | None, kind: str) -> None:
+    assert _doc_types.classify(heading, year=year, place=place) == kind
+
+
+@pytest.mark.shared
+def test_notes_with_foreign_envoys_in_the_real_volumes(frus_dir: Path) -> None:
+    docs = read_docs(require(frus_dir / "frus1897.xml", "frus1897"))
+    lome = [d.doc_type for d in docs.values() if "Dupuy de Lôme" in d.heading and " to " in d.heading]
+    assert len(lome) >= 40 and set(lome) == {"note"}
+    from_legations = [d for d in docs.values() if d.place and _doc_types.FOREIGN_PLACE.search(d.place)]
+    assert from_legations and all(d.doc_type != "despatch" for d in from_legations)

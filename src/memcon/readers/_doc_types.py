@@ -87,14 +87,25 @@ TRANSLATION_HINT = re.compile(r"\btranslation\b", _I)  # "[Translation.]": a for
 DEPARTMENT = re.compile(
     r"\bsecretary of state\b(?! for)|\bdepartment of state\b|\bstate department\b", _I
 )  # "Secretary of State for Foreign Affairs" is British
+# "The Liberian Secretary of State (Barclay)" (frus1925v02), "The Canadian Secretary of State for
+# External Affairs" (frus1930v01): a foreign government's, not the Department
+FOREIGN_SECRETARY = re.compile(r"\b(?!American\b)[A-Z][\w-]*(?:an|ese|ish|ch)\s+Secretary of State\b")
+# The dateline place of a foreign mission writing to the Department: "Chinese Legation, Washington"
+# (frus1884), "Legation of Costa Rica, Washington", "Imperial German Embassy", "British Embassy,
+# Manchester, Mass." — but not the misspelt "Legation of the Unitee States, Turin" (frus1864p3)
+FOREIGN_PLACE = re.compile(
+    r"\b(?:Legation|Embassy) of (?!(?:\w+ )?U[n.]|America\b)|"  # "of this United States", "of The United"
+    r"\b(?!American\b)[A-Z][\w-]*(?:an|ese|ish|ch)\s+(?:Imperial\s+)?(?:Legation|Embassy)\b"
+)
 US_MISSION = re.compile(
     r"\b(?:ambassador|minister|minister resident|chargé|charge|consul|consul general|vice consul|"
     r"agent|commissioner|representative)\s+(?:in|at)\b|\bamerican\b|\bunited states\b|"
-    r"\bspecial representative\b|\bcommission to negotiate peace\b",
+    r"\bspecial representative\b|\bcommission to negotiate peace\b|"
+    r",\s*(?:consul(?: general)?|vice[- ]consul|consular agent)\b",  # "Mr Edgecombe, consul, to Mr. Fish"
     _I,
 )
 FOREIGN = re.compile(
-    r"^(?:[Tt]he )?(?!American\b|United\b|The\b)[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? "
+    r"^(?:[Tt]he )?(?!American\b|United\b|The\b|Diplomatic\b)[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? "
     r"(?:Ambassador|Minister|Chargé|Embassy|Legation|Delegation|Government|Consul|Counselor|Agent)\b|"
     r"\bof the (?!American\b|United\b)[A-Z][\w’'-]+ (?:Embassy|Legation|Delegation|Government)\b|"
     r"(?i:\bforeign (?:office|minister|affairs)\b|\bprime minister\b)|"
@@ -102,21 +113,32 @@ FOREIGN = re.compile(
     r"Marquis|Marquess|Duke|Chevalier|Don|Viscount)\s",
 )
 # "to all the ministers of the United States" (frus1861 d1), "to ministers of the United States in …" (d3)
+# Not circular (QA): "the Diplomatic Agent and Consul General at Tangier (Blake)" (one named
+# recipient), "the consular agent of the United States" (frus1872p2v2), "the Ministers for Foreign
+# Affairs of Japan" (frus1861): plural offices of the United States only.
 CIRCULAR_TO = re.compile(
-    r"^(?:all|certain|ministers|diplomatic|consular)\b|\ball (?:the )?(?:diplomatic|consular|ministers)\b", _I
+    r"^(?:all|certain (?:of )?(?:the )?(?:diplomatic|consular|american|ministers|missions|representatives)|"
+    r"ministers of the united states|diplomatic (?:and consular )?(?:officers|agents|representatives|missions)|"
+    r"consular (?:officers|agents|representatives))\b|"
+    r"\ball (?:the )?(?:diplomatic|consular|ministers)\b", _I
 )
 PRESIDENT = re.compile(r"^(?:the )?president\b(?! of)", _I)
 CONGRESS = re.compile(r"\b(?:congress|senate|house of representatives)\b", _I)
 _NUMBER_PREFIX = re.compile(r"^(?:\[[\d, .]+\]\s*)?\*?(?:No\. ?\d+\.?\s*)?", _I)
 _SPLIT = re.compile(r"\s+to\s+(?:the\s+)?", _I)
+# "Mr. John H. Williams, on Special Mission to Certain South American Countries, to the Secretary of
+# State" (frus1934v04): a comma before "to" ends the sender's description
+_COMMA_SPLIT = re.compile(r",\s+to\s+(?:the\s+)?", _I)
 
 # Before ~1913 headings name people, not offices ("Mr. Seward to Mr. Adams"): the
 # Secretaries of State and the Assistant Secretaries who signed for them, with their years,
 # tell the Department's side.  Washburne (Secretary for days in 1869, then Minister in
 # France, frus1870) and Wilson (several) are left out on purpose: ambiguous.
 DEPARTMENT_SIGNERS: dict[str, tuple[tuple[int, int], ...]] = {
-    "Black": ((1860, 1861),), "Seward": ((1861, 1869), (1877, 1879)), "Hunter": ((1866, 1886),),
-    "Fish": ((1869, 1877),), "Davis": ((1869, 1871), (1873, 1874), (1881, 1882)),
+    # Hunter: Chief Clerk from 1852 ("Mr. Hunter to Mr. Dayton", frus1864p3), Second Assistant 1866-86;
+    # Davis: J. C. B. Davis (1869-71, 1873-74), John Davis (Assistant Secretary 1882-85, frus1884)
+    "Black": ((1860, 1861),), "Seward": ((1861, 1869), (1877, 1879)), "Hunter": ((1852, 1886),),
+    "Fish": ((1869, 1877),), "Davis": ((1869, 1871), (1873, 1874), (1881, 1885)),
     "Cadwalader": ((1874, 1876),), "Evarts": ((1877, 1881),), "Blaine": ((1881, 1881), (1889, 1892)),
     "Hitt": ((1881, 1881),), "Frelinghuysen": ((1881, 1885),), "Bayard": ((1885, 1889),),
     "Porter": ((1885, 1889),), "Wharton": ((1889, 1893),), "Foster": ((1892, 1893),),
@@ -129,9 +151,33 @@ DEPARTMENT_SIGNERS: dict[str, tuple[tuple[int, int], ...]] = {
 }
 
 
+# Foreign envoys in Washington named without a title ("Mr. Seward to Mr. Geofroy", "Mr. Wu to Mr.
+# Hay"): the years their notes appear in (volume years, so a little after their service).  Their
+# correspondence with the Department is an exchange of notes, not instructions or despatches.
+FOREIGN_ENVOYS: dict[str, tuple[int, int]] = {
+    "Stoeckl": (1854, 1869), "Tassara": (1857, 1873),  # Russia; Spain (quoted in frus1872p2v2)
+    "Mercier": (1860, 1864), "Geofroy": (1864, 1866),  # France
+    "Romero": (1859, 1898),  # Matías Romero, Mexico (1860s and 1882-98)
+    "Berthemy": (1865, 1870),  # France
+    "Martinez": (1881, 1882),  # Marcial Martínez, Chile (frus1882)
+    "Cheng Tsao Ju": (1881, 1886), "Tsai Kwoh Ching": (1883, 1886),  # China (frus1884)
+    "Roustan": (1882, 1891),  # France (frus1884 d120)
+    "West": (1881, 1888),  # Lionel Sackville-West, British minister (frus1882, frus1884)
+    "Guzman": (1880, 1894),  # Horacio Guzmán, Nicaragua
+    "Patenôtre": (1891, 1897),  # France
+    "Dupuy de Lôme": (1895, 1898),  # Spain
+    "Lazo Arriaga": (1895, 1897), "Calvo": (1896, 1903),  # Guatemala; Costa Rica
+    "von Reichenau": (1896, 1897), "von Holleben": (1897, 1903),  # Germany
+    "Wu": (1897, 1909),  # Wu Tingfang, China
+    "Takahira": (1900, 1909),  # Japan
+}
+_ENVOY = {name: re.compile(rf"^(?:Mr\.|M\.|Señor|Senor|Baron|Count|Sir)?\s*{re.escape(name)}\b")
+          for name in FOREIGN_ENVOYS}
+
+
 def classify(
     heading: str, *, subtype: str | None = None, notes: Iterable[str] = (), year: int | None = None,
-    participants: bool = False,
+    participants: bool = False, place: str | None = None,
 ) -> str:
     """The document type: see the module docstring for the table and its order."""
     if subtype and subtype in SUBTYPES:
@@ -150,7 +196,8 @@ def classify(
             if any(pattern.search(note) for note in notes):
                 return kind
         translated = any(TRANSLATION_HINT.search(note) for note in notes)
-    return _correspondence(heading, translated, year) or "document"
+    foreign_place = bool(place and FOREIGN_PLACE.search(place))
+    return _correspondence(heading, translated or foreign_place, year) or "document"
 
 
 @lru_cache(maxsize=8192)  # a volume repeats its headings ("Mr. Seward to Mr. Dayton" 155 times)
@@ -165,7 +212,7 @@ def _heading_type(heading: str) -> str | None:
 @lru_cache(maxsize=8192)
 def _correspondence(heading: str, translated: bool, year: int | None) -> str | None:
     text = _NUMBER_PREFIX.sub("", heading).strip(" .")
-    parts = _SPLIT.split(text, maxsplit=1)
+    parts = _COMMA_SPLIT.split(text, maxsplit=1) if _COMMA_SPLIT.search(text) else _SPLIT.split(text, maxsplit=1)
     if len(parts) != 2 or not parts[0] or not parts[1]:
         return None
     sender, recipient = parts
@@ -176,24 +223,36 @@ def _correspondence(heading: str, translated: bool, year: int | None) -> str | N
     from_dept, by_name_from = _department(sender, year)
     to_dept, by_name_to = _department(recipient, year)
     if from_dept and not to_dept:
-        if FOREIGN.search(recipient):
+        if FOREIGN.search(recipient) or _envoy(recipient, year):
             return "note"
         if US_MISSION.search(recipient) or by_name_from:
             return "instruction"
         return "letter"
     if to_dept and not from_dept:
-        if translated or FOREIGN.search(sender):
+        if translated or FOREIGN.search(sender) or _envoy(sender, year):
             return "note"
         if US_MISSION.search(sender) or by_name_to:
             return "despatch"
         return "letter"
-    if FOREIGN.search(sender) or FOREIGN.search(recipient) or translated:
+    if FOREIGN.search(sender) or FOREIGN.search(recipient) or translated or FOREIGN_SECRETARY.search(sender):
         return "note"
     return "letter"
 
 
+def _envoy(side: str, year: int | None) -> bool:
+    """Whether ``side`` names a foreign envoy of :data:`FOREIGN_ENVOYS` in office around ``year``."""
+    if year is None:
+        return False
+    for name, (first, last) in FOREIGN_ENVOYS.items():
+        if first <= year <= last + 2 and _ENVOY[name].search(side):
+            return True
+    return False
+
+
 def _department(side: str, year: int | None) -> tuple[bool, bool]:
     """(is the Department of State, recognised by a signer's name rather than an office)."""
+    if FOREIGN_SECRETARY.search(side):
+        return False, False
     if DEPARTMENT.search(side):
         return True, False
     if year is None:

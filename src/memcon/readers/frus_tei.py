@@ -349,6 +349,7 @@ class _Reader:
         if page is not None:
             pages.insert(0, PageBreak(page[0], 0, page[1], page[2], False))
         participants = _tei_fields.participants(owner.participants)
+        place = _tei_fields.dateline_place(dateline)
         hints = [footnotes[i].text for i in owner.inline_notes] if owner.inline_notes else ()
         seq = self.seq
         self.seq += 1
@@ -357,8 +358,8 @@ class _Reader:
             id=f"{self.volume_id}/{xml_id}", volume_id=self.volume_id, heading=heading,
             text=rendered.text, n=n,
             doc_type=_doc_types.classify(heading, subtype=attrs.get("subtype"), notes=hints, year=self.year,
-                                         participants=bool(participants)),
-            place=_tei_fields.dateline_place(dateline), date=date,
+                                         participants=bool(participants), place=place),
+            place=place, date=date,
             subject=_tei_fields.subject(owner.subject),
             source_note="\n".join([footnotes[i].text for i in owner.source_notes]) or None,
             footnotes=tuple(footnotes), participants=participants,

@@ -8,6 +8,7 @@ change both when the rendering itself changes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -254,7 +255,13 @@ class Walker:
 
     def _mark_page(self, el: Any) -> None:
         n = el.get("n") or ""
-        offset = self.main.marker(f"[Page {n}]")
+        bracketed = re.fullmatch(r"\[([0-9]+|[IVXLCDM]+|[ivxlcdm]+)\]", n)  # "[326]" → 326
+        if bracketed:
+            n = bracketed.group(1)
+        elif not n.strip("[] "):  # empty: the number of a pg_N id, else no marker shown
+            page_id = re.fullmatch(r"pg_([0-9]+|[IVXLCDM]+|[ivxlcdm]+)", el.get(XML_ID) or "")
+            n = page_id.group(1) if page_id else ""
+        offset = self.main.marker(f"[Page {n}]") if n else self.main.n
         self.pages.append(PageBreak(n, offset, el.get("facs"), el.get(XML_ID), True))
 
     def gap(self, el: Any) -> None:

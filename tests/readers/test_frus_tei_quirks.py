@@ -162,3 +162,21 @@ def test_notes_with_foreign_envoys_in_the_real_volumes(frus_dir: Path) -> None:
     assert len(lome) >= 40 and set(lome) == {"note"}
     from_legations = [d for d in docs.values() if d.place and _doc_types.FOREIGN_PLACE.search(d.place)]
     assert from_legations and all(d.doc_type != "despatch" for d in from_legations)
+
+
+def test_bracketed_and_empty_page_numbers(quirks: dict[str, Document]) -> None:
+    d1, d5 = quirks["d1"], quirks["d5"]
+    (two,) = [p for p in d1.pages if p.marker]
+    assert (two.n, two.xml_id) == ("2", "pg_2") and "Inner [Page 2] observations." in d1.text
+    assert "[Page [" not in d1.text
+    # n="" with id pg_7: page 7; n="" without an id: recorded where it stands, nothing shown
+    assert [(p.n, p.xml_id) for p in d5.pages if p.marker] == [("7", "pg_7"), ("", None)]
+    assert "day.[Page 7] After an empty page number.End." in d5.text and "[Page ]" not in d5.text
+    assert d5.page_at(len(d5.text) - 1) == ""
+
+
+@pytest.mark.shared
+def test_bracketed_page_numbers_in_frus1864p4(frus_dir: Path) -> None:
+    docs = read_docs(require(frus_dir / "frus1864p4.xml", "frus1864p4"))
+    assert not any("[Page [" in d.text or "[Page ]" in d.text for d in docs.values())
+    assert "326" in [p.n for d in docs.values() for p in d.pages]

@@ -25,7 +25,8 @@ SPACES = st.sampled_from([" ", "", "\n        ", "  ", "\t", "\xa0", " \u2009 ",
 WORDS = st.text(alphabet="abcxyzÄé.,:;", min_size=1, max_size=6).map(lambda w: w.replace("&", "&amp;"))
 LEAVES = st.one_of(
     SPACES, WORDS, WORDS,
-    st.sampled_from(["<lb/>", '<pb n="7" facs="f7" xml:id="pg7"/>', "<pb/>", "<gap/>", "<!-- a comment -->",
+    st.sampled_from(["<lb/>", '<pb n="7" facs="f7" xml:id="pg7"/>', "<pb/>", '<pb n="[8]" xml:id="pg_8"/>',
+                     '<pb n="" xml:id="pg_9"/>', '<pb n="[]" xml:id="pg-seq-3"/>', "<gap/>", "<!-- a comment -->",
                      "<?pi data?>", '<graphic url="x.png"/>']),
 )
 CONTAINERS = [

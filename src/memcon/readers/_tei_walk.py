@@ -22,6 +22,8 @@ DOCS: docs/architecture.md#records
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -47,6 +49,23 @@ CODES = {
     "dateline": DATELINE, "list": LIST, "row": ROW, "quote": QUOTE, "div": DIV, "attachment": ATTACHMENT,
     "gap": GAP, "skip": SKIP,
 }
+_BRACKETED = re.compile(r"^\[([0-9]+|[IVXLCDM]+|[ivxlcdm]+)\]$")  # frus1864p4 n="[326]", n="[III]"
+_PAGE_ID = re.compile(r"^pg_([0-9]+|[IVXLCDM]+|[ivxlcdm]+)$")  # pg_326; not pg-seq-7 (a scan number)
+
+
+@lru_cache(maxsize=4096)
+def page_number(n: str, xml_id: str | None) -> str:
+    """The printed number of a ``pb``: ``[326]`` → ``326``; an empty ``@n`` (``""``, ``[]``: blank
+    plates, frus1870 d541) → the number of its ``pg_N`` id, else ``""`` (no marker is rendered)."""
+    m = _BRACKETED.match(n)
+    if m:
+        return m.group(1)
+    if not n.strip("[] "):
+        m = _PAGE_ID.match(xml_id or "")
+        return m.group(1) if m else ""
+    return n
+
+
 GAP_TEXT = "[...]"  # <gap/> (frus1882 "po<gap/> by"): an illegible passage, shown as an ellipsis
 
 
@@ -431,8 +450,10 @@ class _Walk:
             self.attachments[index] = (owner, start, self.pos())
 
     def mark_page(self, el: Any) -> None:
-        number = el.get("n") or ""
-        self.pages.append(PageBreak(number, self.marker(f"[Page {number}]"), el.get("facs"), el.get(XML_ID), True))
+        xml_id = el.get(XML_ID)
+        number = page_number(el.get("n") or "", xml_id)
+        offset = self.marker(f"[Page {number}]") if number else self.pos()  # no number: recorded, not shown
+        self.pages.append(PageBreak(number, offset, el.get("facs"), xml_id, True))
 
     def flush_deferred(self) -> None:
         pbs = self.deferred[:]

@@ -29,6 +29,7 @@ from memcon.errors import EmptyInput, MalformedInput, ReadError, UnknownFormat, 
 from memcon.model.records import Attachment, Document, PageBreak, PersonEntry, Provenance, TermEntry, Volume
 from memcon.readers import _doc_types, _tei_fields
 from memcon.readers._tei_text import FRUS, NOTE, TEI, XML_ID, plain, render
+from memcon.readers._tei_walk import page_number
 
 READER = "memcon.frus_tei"
 VERSION = "1"
@@ -217,7 +218,7 @@ class _Reader:
                     elif tag in _BODY_OR_BACK and not self.volume_sent:
                         yield from self._send_volume()
                 elif tag == _PB:
-                    self.page = (el.get("n") or "", el.get("facs"), el.get(XML_ID))
+                    self.page = (page_number(el.get("n") or "", el.get(XML_ID)), el.get("facs"), el.get(XML_ID))
                 elif tag == _DIV and stack[-1][1] and self.doc_depth == 1:  # a document: the commonest end
                     stack.pop()
                     self.doc_depth = 0
@@ -256,7 +257,7 @@ class _Reader:
     def _end(self, el: Any) -> Iterator[Volume | Document]:
         tag = el.tag
         if tag == _PB:
-            self.page = (el.get("n") or "", el.get("facs"), el.get(XML_ID))
+            self.page = (page_number(el.get("n") or "", el.get(XML_ID)), el.get("facs"), el.get(XML_ID))
             return
         if tag == _DIV:
             _, is_doc, _ = self.stack.pop()

@@ -205,8 +205,12 @@ def _decode_date(values: Sequence[Any]) -> DocDate | None:
 # -- encoding ------------------------------------------------------------------------------------
 
 
+_ENCODE_JSON = json.JSONEncoder(ensure_ascii=False).encode
+"""``json.dumps(…, ensure_ascii=False)`` without building an encoder per call (ingest hot path)."""
+
+
 def _json_list(items: tuple[str, ...]) -> str:
-    return json.dumps(list(items), ensure_ascii=False) if items else _EMPTY_JSON
+    return _ENCODE_JSON(list(items)) if items else _EMPTY_JSON
 
 
 def volume_row(volume: Volume, *, ingested_at: str) -> Row:

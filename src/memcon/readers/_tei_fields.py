@@ -86,6 +86,14 @@ def valid_iso(value: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)  # a volume prints the same date on many documents
+def _printed_years(text: str) -> frozenset[str]:
+    """The years printed in a date's text, received dates left out."""
+    if "eceived" in text or "ECEIVED" in text:
+        text = _RECEIVED.sub(" ", text)
+    return frozenset(_PRINTED_YEAR.findall(text))
+
+
 def printed_date(text: str) -> str | None:
     """The one day a printed date states (``February 5, 1864`` → ``1864-02-05``), received
     dates left out; None unless exactly one real day is printed."""
@@ -106,7 +114,7 @@ def checked(values: dict[str, str | None], text: str, line: int | None, problems
     A value is unsound when it is no real day in 1700–2100 (frus1870 d56 ``0201-07-04``) or
     its year is not the year printed (frus1872p2v2 d8: ``1863-02-05`` for "February 5, 1864").
     """
-    printed_years = set(_PRINTED_YEAR.findall(_RECEIVED.sub(" ", text)))
+    printed_years = _printed_years(text)
     bad = []
     for name, value in values.items():
         if not value:

@@ -22,13 +22,12 @@ DOCS: docs/architecture.md#records
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from typing import Any
 
 from lxml import etree
 
 from memcon.model.records import PageBreak
+from memcon.readers._tei_pages import page_number
 from memcon.readers._tei_records import Note, Owner, Walked
 from memcon.readers._text_buffer import Inexact, suspect
 
@@ -49,23 +48,6 @@ CODES = {
     "dateline": DATELINE, "list": LIST, "row": ROW, "quote": QUOTE, "div": DIV, "attachment": ATTACHMENT,
     "gap": GAP, "skip": SKIP,
 }
-_BRACKETED = re.compile(r"^\[([0-9]+|[IVXLCDM]+|[ivxlcdm]+)\]$")  # frus1864p4 n="[326]", n="[III]"
-_PAGE_ID = re.compile(r"^pg_([0-9]+|[IVXLCDM]+|[ivxlcdm]+)$")  # pg_326; not pg-seq-7 (a scan number)
-
-
-@lru_cache(maxsize=4096)
-def page_number(n: str, xml_id: str | None) -> str:
-    """The printed number of a ``pb``: ``[326]`` → ``326``; an empty ``@n`` (``""``, ``[]``: blank
-    plates, frus1870 d541) → the number of its ``pg_N`` id, else ``""`` (no marker is rendered)."""
-    m = _BRACKETED.match(n)
-    if m:
-        return m.group(1)
-    if not n.strip("[] "):
-        m = _PAGE_ID.match(xml_id or "")
-        return m.group(1) if m else ""
-    return n
-
-
 GAP_TEXT = "[...]"  # <gap/> (frus1882 "po<gap/> by"): an illegible passage, shown as an ellipsis
 
 

@@ -28,8 +28,8 @@ from lxml import etree
 from memcon.errors import EmptyInput, MalformedInput, ReadError, UnknownFormat, UnsafeInput
 from memcon.model.records import Attachment, Document, PageBreak, PersonEntry, Provenance, TermEntry, Volume
 from memcon.readers import _doc_types, _tei_fields
+from memcon.readers._tei_pages import page_number
 from memcon.readers._tei_text import FRUS, NOTE, TEI, XML_ID, plain, render
-from memcon.readers._tei_walk import page_number
 
 READER = "memcon.frus_tei"
 VERSION = "1"

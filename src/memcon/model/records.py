@@ -82,7 +82,9 @@ class DocDate:
     uncertain: bool = False
     timezone: str | None = None
     source: str = "dateline"
-    """Where the date was read: ``dateline``, ``div-attribute``, ``heading``, ``text``."""
+    """Where the date was read: ``dateline`` (its machine-readable attributes), ``dateline-text``
+    (the printed date, when the attributes were impossible or contradicted it), ``div-attribute``
+    (``frus:doc-dateTime-min/max``), ``heading``, ``text``."""
 
     @property
     def sort_key(self) -> str | None:

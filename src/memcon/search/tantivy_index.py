@@ -49,8 +49,9 @@ from memcon.search.query import Node, format_query
 ENGINE = "memcon.tantivy.v1"
 VERSION = "1"
 MARKER = "memcon-index.json"
-HEAP_BYTES = 128_000_000
-"""Indexing memory budget of the writer (split between its threads)."""
+HEAP_BYTES = 50_000_000
+"""Indexing memory budget of the writer (split between its threads): tantivy flushes a segment when
+it is used up, so it bounds the memory an ingest holds whatever the number of volumes."""
 THREADS = 1
 """Indexing threads of the writer.  One: during ingest the reader process takes the other
 core of a two-core machine, and a second indexing thread cost ~15 % more CPU for the same

@@ -8,6 +8,7 @@ RSS (ru_maxrss) is its own:
 
 * raw    — lxml.etree.iterparse over each file, collecting all text and clearing
            elements as it goes: the practical limit for any TEI ingest;
+* read   — the reader alone (memcon.readers.read), records built and dropped;
 * ingest — memcon.ingest.ingest_paths into a fresh SQLite store + tantivy index,
            with the RSS sampled after every volume (it must not grow with the
            number of volumes).
@@ -74,6 +75,20 @@ def phase_raw(files: list[Path]) -> dict[str, object]:
     return {"seconds": time.perf_counter() - started, "chars": chars, "peak_rss_mb": _peak_mb()}
 
 
+def phase_read(files: list[Path]) -> dict[str, object]:
+    import warnings
+
+    from memcon.readers import read
+
+    started = time.perf_counter()
+    documents = 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for f in files:
+            documents += sum(1 for _ in read(f)) - 1
+    return {"seconds": time.perf_counter() - started, "documents": documents, "peak_rss_mb": _peak_mb()}
+
+
 def phase_ingest(files: list[Path]) -> dict[str, object]:
     from memcon.ingest import Progress, ingest_paths
 
@@ -123,7 +138,7 @@ def _run_phase(name: str, files: list[Path]) -> dict[str, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="*")
-    parser.add_argument("--phase", choices=["raw", "ingest"], help=argparse.SUPPRESS)
+    parser.add_argument("--phase", choices=["raw", "read", "ingest"], help=argparse.SUPPRESS)
     parser.add_argument("--repeat", type=int, default=1, help="Run each phase N times and keep the best.")
     parser.add_argument("--replicate", type=int, default=1, help="Ingest K copies of the input volumes.")
     args = parser.parse_args()
@@ -132,13 +147,15 @@ def main() -> None:
         tmp = Path(tempfile.mkdtemp(prefix="memcon-bench-"))
         files = _replicate(files, args.replicate, tmp)
     if args.phase:
-        result = phase_raw(files) if args.phase == "raw" else phase_ingest(files)
+        phases = {"raw": phase_raw, "read": phase_read, "ingest": phase_ingest}
+        result = phases[args.phase](files)
         print(json.dumps(result))
         return
     if not files:
         sys.exit("no input volumes: set MEMCON_SHARED or pass files")
     mb = sum(f.stat().st_size for f in files) / 1e6
     raw = min((_run_phase("raw", files) for _ in range(args.repeat)), key=lambda r: r["seconds"])  # type: ignore[arg-type,return-value]
+    rd = min((_run_phase("read", files) for _ in range(args.repeat)), key=lambda r: r["seconds"])  # type: ignore[arg-type,return-value]
     ing = min((_run_phase("ingest", files) for _ in range(args.repeat)), key=lambda r: r["seconds"])  # type: ignore[arg-type,return-value]
     raw_s, ing_s = float(raw["seconds"]), float(ing["seconds"])  # type: ignore[arg-type]
     docs = int(ing["documents"])  # type: ignore[call-overload]
@@ -146,6 +163,8 @@ def main() -> None:
     print(f"input: {len(files)} volumes, {mb:.1f} MB, {docs:,} documents")
     print(f"{'phase':<8}{'seconds':>9}{'MB/s':>9}{'docs/s':>9}{'peak RSS MB':>13}")
     print(f"{'raw':<8}{raw_s:>9.2f}{mb / raw_s:>9.1f}{'':>9}{float(raw['peak_rss_mb']):>13.0f}")  # type: ignore[arg-type]
+    rd_s = float(rd["seconds"])  # type: ignore[arg-type]
+    print(f"{'read':<8}{rd_s:>9.2f}{mb / rd_s:>9.1f}{docs / rd_s:>9.0f}{float(rd['peak_rss_mb']):>13.0f}")  # type: ignore[arg-type]
     print(f"{'ingest':<8}{ing_s:>9.2f}{mb / ing_s:>9.1f}{docs / ing_s:>9.0f}{float(ing['peak_rss_mb']):>13.0f}")  # type: ignore[arg-type]
     print(f"RSS after each volume (MB): {ing['rss_after_each_volume_mb']}")
     print(f"store + index on disk: {ing['store_and_index_mb']} MB; errors: {len(ing['errors'])}")  # type: ignore[arg-type]

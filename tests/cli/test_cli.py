@@ -149,3 +149,20 @@ def test_ingest_json_summary(runner: CliRunner, frus_dir: Path, tmp_path: Path) 
     assert first["volumes"] == 1 and first["documents"] > 0 and first["errors"] == 0
     assert again["volumes"] == 0 and again["unchanged"] == 1
     assert again["files"][0]["status"] == "unchanged"
+
+
+@pytest.mark.parametrize(
+    ("iso", "shown"),
+    [
+        ("1918-11-20T14:00:00", "1918-11-20 14:00"),
+        ("1962-10-18T17:00:00Z", "1962-10-18 17:00Z"),
+        ("1961-06-04T13:15:30-04:00", "1961-06-04 13:15:30-04:00"),
+        ("1919-01/1919-02", "1919-01 – 1919-02"),
+        ("1961-06-04", "1961-06-04"),
+        (None, "undated"),
+    ],
+)
+def test_dates_are_shown_as_a_reader_writes_them(iso: str | None, shown: str) -> None:
+    from memcon.cli.search import _show_date
+
+    assert _show_date(iso) == shown

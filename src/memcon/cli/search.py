@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import click
 from rich.console import Console
 from rich.padding import Padding
@@ -93,6 +95,25 @@ def _hit_json(hit: Hit) -> dict[str, object]:
     }
 
 
+_TIME = re.compile(r"^(\d\d:\d\d)(:\d\d(?:\.\d+)?)?(.*)$")
+
+
+def _show_date(iso: str | None) -> str:
+    """``1918-11-20T14:00:00`` → ``1918-11-20 14:00``; a range ``a/b`` → ``a – b``."""
+    if not iso:
+        return "undated"
+    parts = []
+    for part in iso.split("/"):
+        day, _, time = part.partition("T")
+        if time:
+            m = _TIME.match(time)
+            if m:
+                time = m.group(1) + (m.group(2) if m.group(2) not in (None, ":00") else "") + m.group(3)
+            day = f"{day} {time}"
+        parts.append(day)
+    return " – ".join(parts)
+
+
 def print_results(results: SearchResults) -> None:
     console = Console(highlight=False)
     if not results.total:
@@ -108,7 +129,7 @@ def print_results(results: SearchResults) -> None:
         )
     )
     for rank, hit in enumerate(results.hits, start=first):
-        meta = " · ".join(x for x in (hit.date or "undated", f"p. {hit.page}" if hit.page else "", hit.doc_type) if x)
+        meta = " · ".join(x for x in (_show_date(hit.date), f"p. {hit.page}" if hit.page else "", hit.doc_type) if x)
         console.print()
         console.print(Text.assemble((f"{rank:>3}. ", "dim"), (hit.doc_id, "bold cyan"), ("  " + meta, "dim")))
         console.print(Padding(Text(hit.heading, style="bold"), (0, 0, 0, 5)))

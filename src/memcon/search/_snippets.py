@@ -2,35 +2,48 @@
 
 The snippet comes from the first of text, footnotes and heading that matches
 the query on its own (a query whose words match in different fields, e.g. one
-in the heading and one in the text, takes the first field with a highlighted
-word).  It is the passage tantivy's ``SnippetGenerator`` judges best (the one
-holding the most, and rarest, query words; the first such passage on ties),
-highlighted.  tantivy reports byte offsets; they are turned into character
-offsets here, so ``Snippet.offset`` is an offset into ``Document.text`` and
-``Snippet.highlights`` are offsets into ``Snippet.text``.  The hit's page is
-the page in effect at the first highlight (the page whose offset in the page
-map is the greatest one not after it).  A hit only in the footnotes gets its
-snippet from there, ``offset=None``, and the page on which that footnote's
-anchor stands (a footnote is printed at the foot of that page); a hit only in
-the heading gets the document's first page.
+in the heading and one in the text, takes the first field holding a match of
+one of its positive parts).  In that field, :mod:`memcon.search._match` finds
+the query's **first match** (the one that begins first): a phrase's words side
+by side, a NEAR's words within the distance, a word (or a word starting with a
+stem) for plain terms.  The snippet is a passage of at most
+:data:`SNIPPET_CHARS` characters around it, cut at word boundaries, holding the
+whole match whenever it fits; exactly the words of the matches that lie wholly
+inside the passage are highlighted (for plain terms, every occurrence of a
+positive term).  The hit's page is the page on which the match begins (the page
+whose offset in the page map is the greatest one not after its first character);
+a match in the footnotes is cited to the page of that footnote's anchor (a
+footnote is printed at the foot of that page), ``offset=None``; a match in the
+heading gets the document's first page, ``offset=None``.
 
-DOCS: docs/search.md#snippets-and-pages
+If the matcher finds no match where the index found one (a word tantivy
+tokenises differently from Python, see :mod:`memcon.search._match`), the
+snippet falls back to tantivy's ``SnippetGenerator``: the passage holding the
+most, and rarest, query words, every query word highlighted, the page at the
+first highlight.
+
+DOCS: docs/search.md#ranking-snippets-and-pages
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 import tantivy
 
 from memcon.search._compile import Compiled, compile_query
-from memcon.search._schema import StoredHit
+from memcon.search._match import FieldMatcher, Match, leaves
+from memcon.search._schema import _BRACKETED, _PAGE_MARKER, StoredHit
 from memcon.search.base import Snippet
 from memcon.search.query import Node
 
 SNIPPET_CHARS = 200
-"""Longest snippet, in characters (tantivy cuts at word boundaries)."""
+"""Longest snippet, in characters (cut at word boundaries)."""
 FALLBACK_ORDER = ("text", "footnotes", "heading")
+LEAD = 3
+"""Of the room a match leaves in the snippet, 1/LEAD goes before it (up to a line break)."""
+_PARTIAL_MARKER = re.compile(r"[^\s\[\]]*\]\s*")
 
 
 def page_at(pages: Sequence[tuple[str, int]], offset: int) -> str | None:
@@ -68,6 +81,16 @@ class SnippetMaker:
         self._compiled = compiled
         self._max_chars = max_chars
         self._generators: dict[tuple[str, frozenset[str]], tantivy.SnippetGenerator] = {}
+        self._leaves = leaves(node, analyzer)
+        self._matchers: dict[str, FieldMatcher | None] = {}
+        self.fallbacks = 0
+        """How many hits of this search got tantivy's snippet because the matcher found nothing."""
+
+    def _matcher(self, field: str) -> FieldMatcher | None:
+        if field not in self._matchers:
+            mine = [leaf for leaf in self._leaves if field in leaf.fields]
+            self._matchers[field] = FieldMatcher(mine, self._analyzer) if mine else None
+        return self._matchers[field]
 
     def make_all(self, hits: Sequence[StoredHit]) -> list[tuple[Snippet | None, str | None]]:
         """The snippet and page of each of ``hits``, in order."""
@@ -126,6 +149,26 @@ class SnippetMaker:
     def _make_one(self, hit: StoredHit, alone: str | None) -> tuple[Snippet | None, str | None]:
         body = hit.body.decode("utf-8")
         contents = {"text": body, "footnotes": hit.footnotes, "heading": hit.heading}
+        order = FALLBACK_ORDER if alone is None else (alone, *(f for f in FALLBACK_ORDER if f != alone))
+        for field in order:
+            matcher = self._matcher(field)
+            if matcher is None or not contents[field]:
+                continue
+            searchable = _searchable_body(body, hit) if field == "text" else contents[field]
+            placed = _place(matcher, searchable, contents[field], self._max_chars)
+            if placed is not None:
+                snippet, begins = placed
+                if field == "text":
+                    return snippet, page_at(hit.pages, begins)
+                bare = Snippet(snippet.text, snippet.highlights)
+                return bare, (_footnote_page(hit, begins) if field == "footnotes" else _first_page(hit))
+        self.fallbacks += 1
+        return self._tantivy_one(hit, body, contents, alone)
+
+    def _tantivy_one(
+        self, hit: StoredHit, body: str, contents: dict[str, str], alone: str | None
+    ) -> tuple[Snippet | None, str | None]:
+        """tantivy's best passage, every query word highlighted: when the matcher found nothing."""
         if alone is not None:
             found = self._snippet(alone, contents[alone])
             if found is not None:
@@ -153,6 +196,83 @@ class SnippetMaker:
         start = frag_start if len(body) == len(hit.body) else _chars(hit.body, frag_start)
         first = min(a for a, _ in highlights)
         return Snippet(fragment, highlights, offset=start), page_at(hit.pages, start + first)
+
+
+def _searchable_body(body: str, hit: StoredHit) -> str:
+    """``body`` with ``[Page N]`` markers and footnote anchors blanked out as the index blanks them
+    (see ``_schema._document_text``), but with spaces of the same length, so offsets stay put."""
+    if "[" not in body:
+        return body
+    text = _PAGE_MARKER.sub(_blank, body) if "[Page " in body else body
+    numbers = set()
+    for _, anchor in hit.notes:
+        found = _BRACKETED.match(body, anchor)
+        if found is not None:
+            numbers.add(found.group(1))
+    if numbers:
+        text = _BRACKETED.sub(lambda m: _blank(m) if m.group(1) in numbers else m.group(0), text)
+    return text
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
+
+
+def _place(
+    matcher: FieldMatcher, searchable: str, original: str, max_chars: int
+) -> tuple[Snippet, int] | None:
+    """The snippet of ``original`` around the first match in ``searchable`` (the same text with
+    markers blanked), and where that match begins; ``None`` without a match."""
+    found = matcher.first(searchable)
+    if found is None:
+        return None
+    best, rest, seen = found
+    start, end = window(original, best.start, best.end, max_chars)
+    inside = [m for m in seen if m.start >= start and m.end <= end]
+    for match in rest:  # in the order of their last word: stop at the first past the snippet
+        if match.end > end:
+            break
+        if match.start >= start:
+            inside.append(match)
+    if best.end > end:  # a match longer than the snippet: its words that fit
+        inside.append(Match(tuple(w for w in best.words if w.end <= end)))
+    marked: set[tuple[int, int]] = set()
+    for match in inside:
+        marked.update((w.start - start, w.end - start) for w in match.words)
+    return Snippet(original[start:end], tuple(sorted(marked)), offset=start), best.start
+
+
+def window(text: str, first: int, last: int, max_chars: int) -> tuple[int, int]:
+    """A passage of at most ``max_chars`` characters of ``text`` holding ``text[first:last]`` if it
+    fits (else its beginning), cut at white space: 1/LEAD of the room before the match (not
+    across a line break), the rest after."""
+    if last - first >= max_chars:
+        start = first
+    else:
+        start = max(0, first - (max_chars - (last - first)) // LEAD)
+        if start > 0:
+            line = text.rfind("\n", start, first)
+            if line >= 0:
+                start = line + 1
+            elif not text[start - 1].isspace():
+                space = next((i for i in range(start, first) if text[i].isspace()), first)
+                start = min(space + 1, first)
+            partial = _PARTIAL_MARKER.match(text, start, first)  # "386] …" of a cut "[Page 386]"
+            if partial is not None:
+                start = partial.end()
+    end = min(len(text), start + max_chars)
+    if end < len(text) and not text[end].isspace():
+        floor = last if last <= end else start + 1
+        cut = max(text.rfind(" ", floor, end), text.rfind("\n", floor, end))
+        if cut > start:
+            end = cut
+        elif last <= end:
+            end = last
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _footnote_page(hit: StoredHit, position: int) -> str | None:

@@ -39,7 +39,9 @@ def indexed(index: TantivyIndex) -> TantivyIndex:
     index.add(
         [
             # "of" everywhere, the phrase once, far from the start
-            make_document("v/d1", "Minutes", FILLER * 4 + "It was referred to the Council of Ten for decision."),
+            make_document(
+                "v/d1", "Minutes", FILLER * 4 + "It was referred to the Council of Ten for decision."
+            ),
             # Wilson alone early, Clemenceau alone later, both together only at the end
             make_document(
                 "v/d2",
@@ -54,7 +56,11 @@ def indexed(index: TantivyIndex) -> TantivyIndex:
             make_document(
                 "v/d3",
                 "Memorandum",
-                "The Council adjourned. " + FILLER + "[Page 12] " + FILLER + "The Supreme Council of Versailles met.",
+                "The Council adjourned. "
+                + FILLER
+                + "[Page 12] "
+                + FILLER
+                + "The Supreme Council of Versailles met.",
                 first_page="11",
             ),
             # a phrase running across a page turn begins on the earlier page
@@ -64,7 +70,9 @@ def indexed(index: TantivyIndex) -> TantivyIndex:
                 "Telegram",
                 "The Armistices were signed; the army moved. The armistice holds. Clémenceau agreed.",
             ),
-            make_document("v/d6", "Despatch", "Reply of CLEMENCEAU to the Straße memorandum on Łódź and Øresund."),
+            make_document(
+                "v/d6", "Despatch", "Reply of CLEMENCEAU to the Straße memorandum on Łódź and Øresund."
+            ),
             # a phrase only in a footnote anchored after the page turn
             make_document(
                 "v/d7",

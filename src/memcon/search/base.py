@@ -33,7 +33,8 @@ class SearchFilters:
 
 @dataclass(frozen=True, slots=True)
 class Snippet:
-    """A passage of the document around the hit; ``highlights`` are (start, end) in ``text``."""
+    """The passage around the query's first match; ``highlights`` are (start, end) in ``text``: the words
+    of the matches inside the passage (docs/search.md#ranking-snippets-and-pages)."""
 
     text: str
     highlights: tuple[tuple[int, int], ...]
@@ -53,7 +54,7 @@ class Hit:
     score: float
     snippet: Snippet | None
     page: str | None
-    """The printed page on which the first highlighted hit stands."""
+    """The printed page on which the query's first match begins (of its anchor, for a footnote)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -177,12 +177,16 @@ class FieldMatcher:
     def _wanted(self, fold: str) -> bool:
         return fold in self._exact or fold.startswith(self._stems)
 
-    def words(self, text: str) -> Iterator[Word]:
-        """The words of ``text`` that can belong to a match, in order, with their positions."""
+    def words(self, text: str, start: int = 0, stop: int | None = None) -> Iterator[Word]:
+        """The words of ``text[start:stop]`` that can belong to a match, in order, with their
+        positions (counted from ``start``)."""
         position = -1
-        last_end = 0
+        last_end = start
         count = self._positions
-        for m in self._candidates.finditer(text):
+        limit = len(text) if stop is None else stop
+        for m in self._candidates.finditer(text, start):
+            if m.end() > limit:
+                return
             word = m.group()
             if word.isascii():
                 fold: str | None = word.lower() if len(word) < MAX_TOKEN_BYTES else None
@@ -190,37 +194,39 @@ class FieldMatcher:
                 fold = self._fold(word)
             if fold is None or not self._wanted(fold):
                 continue
-            start = m.start()
-            position += 1 + (len(_WORD.findall(text, last_end, start)) if count else 0)
+            begin = m.start()
+            position += 1 + (len(_WORD.findall(text, last_end, begin)) if count else 0)
             last_end = m.end()
-            yield Word(start, last_end, position, fold)
+            yield Word(begin, last_end, position, fold)
 
-    def matches(self, text: str) -> Iterator[Match]:
-        """Every match of every leaf in ``text``, in the order of their last word (for a NEAR,
-        the tightest match ending at each word)."""
+    def _scan(self, text: str, start: int, stop: int | None) -> Iterator[tuple[Word, list[Match]]]:
+        """Each word of ``text[start:stop]`` that can belong to a match, and the matches ending at it
+        (for a NEAR, the tightest one)."""
         recent: deque[Word] = deque()
-        for word in self.words(text):
+        for word in self.words(text, start, stop):
             recent.append(word)
             while recent[0].position <= word.position - self._span:
                 recent.popleft()
-            for leaf in self.leaves:
-                found = _ending_at(leaf, recent, word)
-                if found is not None:
-                    yield found
+            found = [m for m in (_ending_at(leaf, recent, word) for leaf in self.leaves) if m is not None]
+            yield word, found
 
-    def first(self, text: str) -> tuple[Match, Iterator[Match], list[Match]] | None:
-        """The match that begins first (the earlier-ending on ties), the iterator of the matches
-        after it, and the matches already read; ``None`` if there is none."""
-        it = self.matches(text)
-        seen: list[Match] = []
-        for match in it:
-            seen.append(match)
-            best = min(seen, key=lambda m: (m.first, m.words[-1].position))
-            if match.words[-1].position >= best.first + self._span - 1:
-                return best, it, seen
-        if not seen:
-            return None
-        return min(seen, key=lambda m: (m.first, m.words[-1].position)), it, seen
+    def first(self, text: str) -> Match | None:
+        """The match that begins first (the earlier-ending on ties); ``None`` if there is none."""
+        best: Match | None = None
+        for word, found in self._scan(text, 0, None):
+            if best is not None and word.position >= best.first + self._span - 1:
+                break  # a match beginning before ``best`` would have ended by now
+            for match in found:
+                if best is None or (match.first, match.words[-1].position) < (
+                    best.first,
+                    best.words[-1].position,
+                ):
+                    best = match
+        return best
+
+    def within(self, text: str, start: int, stop: int) -> list[Match]:
+        """Every match lying wholly in ``text[start:stop]``."""
+        return [m for _, found in self._scan(text, start, stop) for m in found]
 
 
 def _ending_at(leaf: Leaf, recent: deque[Word], last: Word) -> Match | None:

@@ -223,17 +223,11 @@ def _place(
 ) -> tuple[Snippet, int] | None:
     """The snippet of ``original`` around the first match in ``searchable`` (the same text with
     markers blanked), and where that match begins; ``None`` without a match."""
-    found = matcher.first(searchable)
-    if found is None:
+    best = matcher.first(searchable)
+    if best is None:
         return None
-    best, rest, seen = found
     start, end = window(original, best.start, best.end, max_chars)
-    inside = [m for m in seen if m.start >= start and m.end <= end]
-    for match in rest:  # in the order of their last word: stop at the first past the snippet
-        if match.end > end:
-            break
-        if match.start >= start:
-            inside.append(match)
+    inside = matcher.within(searchable, start, end)
     if best.end > end:  # a match longer than the snippet: its words that fit
         inside.append(Match(tuple(w for w in best.words if w.end <= end)))
     marked: set[tuple[int, int]] = set()

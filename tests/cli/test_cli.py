@@ -166,3 +166,26 @@ def test_dates_are_shown_as_a_reader_writes_them(iso: str | None, shown: str) ->
     from memcon.cli.search import _show_date
 
     assert _show_date(iso) == shown
+
+
+def test_commands_import_only_what_they_need() -> None:
+    """Start-up is part of every command's latency: `memcon search` must not load the downloader."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from click.testing import CliRunner; from memcon.cli.main import cli; "
+        "CliRunner().invoke(cli, ['search', '--help']); "
+        "print(sorted(m for m in ('httpx', 'memcon.fetch', 'memcon.ingest', 'lxml') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]", out
+
+
+def test_every_command_is_listed_and_runs_help(runner: CliRunner) -> None:
+    from memcon.cli.main import COMMANDS
+
+    listing = runner.invoke(cli, ["--help"]).output
+    for name in COMMANDS:
+        assert name in listing
+        assert runner.invoke(cli, [name, "--help"]).exit_code == 0

@@ -10,8 +10,11 @@ from memcon.cli.main import cli
 def iter_commands(group: click.Group = cli, prefix: str = "memcon") -> list[tuple[str, click.Command]]:
     """Every command, depth first: (full name, command)."""
     out: list[tuple[str, click.Command]] = []
-    for name in sorted(group.commands):
-        command = group.commands[name]
+    with click.Context(group, info_name=prefix) as ctx:
+        names = group.list_commands(ctx)
+        commands = [(name, group.get_command(ctx, name)) for name in names]
+    for name, command in commands:
+        assert command is not None, name
         full = f"{prefix} {name}"
         out.append((full, command))
         if isinstance(command, click.Group):

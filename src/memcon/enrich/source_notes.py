@@ -31,7 +31,7 @@ class SourceNote:
     """A parsed source note; every segment of ``text`` is in one field or in ``other``.
 
     ``parts`` lists ``(field, segment)`` in note order, so a value can always be traced
-    back to the words it came from.  ``serial`` (despatch number), ``enclosure``,
+    back to the words it came from (field ``prefix`` holds a leading "Source:").  ``serial`` (despatch number), ``enclosure``,
     ``received``, ``labels`` and ``parts`` add to the fields first specified.
     """
 
@@ -86,8 +86,11 @@ def _split_sentences(text: str) -> list[str]:
             word = _LAST_WORD.search(head)
             # abbreviations and initials ("S. S.", "a. m.", "F. W.") do not end a sentence
             # nor does a file class: "710. G Commercial Agreement/52"
-            if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1
-                         or re.fullmatch(r"\d{3}[a-z]?", word.group(1))):
+            if word and (
+                word.group(1).lower() in _ABBREVIATIONS
+                or len(word.group(1)) == 1
+                or re.fullmatch(r"\d{3}[a-z]?", word.group(1))
+            ):
                 continue
         if head.strip():
             out.append(head.strip())
@@ -97,9 +100,13 @@ def _split_sentences(text: str) -> list[str]:
     return out
 
 
+def _body(text: str) -> str:
+    return _SOURCE_PREFIX.sub("", _LEADING_NOISE.sub("", text.strip()))
+
+
 def split_segments(text: str) -> list[str]:
     """Cut a source note into the segments the parser classifies, in order."""
-    body = _SOURCE_PREFIX.sub("", _LEADING_NOISE.sub("", text.strip()))
+    body = _body(text)
     bracketed = _BRACKETED.match(body)
     segments: list[str] = []
     for sentence in _split_sentences(body):
@@ -113,7 +120,9 @@ def split_segments(text: str) -> list[str]:
 
 # --- the table of conventions ----------------------------------------------------------------
 
-_CLASSIFICATIONS = r"Top Secret|Secret|Confidential|Limited Official Use|Official Use Only|Unclassified|Restricted"
+_CLASSIFICATIONS = (
+    r"Top Secret|Secret|Confidential|Limited Official Use|Official Use Only|Unclassified|Restricted"
+)
 _HANDLING = (
     r"Eyes Only|Priority|Niact|Operational Immediate|Immediate|Limit Distribution|Limited Distribution|"
     r"Nodis|Exdis|Limdis|Noforn|Roger Channel|Personal and Private|Personal|Private|Strictly Personal|"
@@ -121,8 +130,10 @@ _HANDLING = (
 )
 _FILE = r"\d{3}[\dA-Za-z]*\s*\.\s*[^:]*|\d{3}\s?[A-Z][^:]*/[^:]*|\d{3}[A-Za-z]?/[^:]*"
 # OCR spellings seen: "lnclosure", "IncIoure", "Inclosore", "Incloaure", "Inelosure", "Subinclosnre"
-_ENCLOSURE = (r"(?:s[un]b)?(?:[il1]n[ce][il1]o?[sa]?[uon]?re|enc[il]osure)s?|annex|appendix|exhibit|"
-              r"document to accompany")
+_ENCLOSURE = (
+    r"(?:s[un]b)?(?:[il1]n[ce][il1]o?[sa]?[uon]?re|enc[il]osure)s?|annex|appendix|exhibit|"
+    r"document to accompany"
+)
 
 # (field, pattern, comment) — patterns are matched in full against one segment, first wins.
 _RAW: tuple[tuple[str, str], ...] = (
@@ -131,8 +142,11 @@ _RAW: tuple[tuple[str, str], ...] = (
     # "Department of State, Central Files, 611.61/6-1561" — the Central Files take file numbers
     ("archive", r"(?P<archive>Department of State, Central Files),?\s*(?P<file>.*)"),
     # "Department of State, S/S Files: Lot 66 D 149, …" / "National Archives, RG 59, …"
-    ("archive", r"(?P<archive>Department of State|National Archives(?:, RG \d+)?|Library of Congress|"
-                r"Washington National Records Center(?:, RG \d+)?)(?:,\s*(?P<collection>.+))?"),
+    (
+        "archive",
+        r"(?P<archive>Department of State|National Archives(?:, RG \d+)?|Library of Congress|"
+        r"Washington National Records Center(?:, RG \d+)?)(?:,\s*(?P<collection>.+))?",
+    ),
     # "Paris Peace Conf. 180.03101/2" — the delegation's files in Paris, 1919
     ("collection", r"(?P<collection>Paris [Pp]eace Conf\.)\s*(?P<file>.+)"),
     # "File No. 763.72/1234", "File No. 654.119/84, 90" — 1917–18 volumes
@@ -141,27 +155,42 @@ _RAW: tuple[tuple[str, str], ...] = (
     ("file_numbers", rf"(?P<file>{_FILE})"),
     # "Henry White Papers", "War Trade Board Files", "Executive Agreement Series No. 64",
     # "Inquiry Document No. 893" and "Inquiry files" (the 1919 Inquiry's records)
-    ("collection", r"(?P<collection>[A-Z][\w.'’ ]*(?:Papers|Files|Series No\. \d+)(?::.*)?|"
-                   r"Inquiry (?:files|Document No\. \d+))"),
+    (
+        "collection",
+        r"(?P<collection>[A-Z][\w.'’ ]*(?:Papers|Files|Series No\. \d+)(?::.*)?|"
+        r"Inquiry (?:files|Document No\. \d+))",
+    ),
     # "Secret; Eyes Only", "Confidential; Priority" — classification, then handling marks
     ("classification", rf"(?P<classification>{_CLASSIFICATIONS})(?:[;,]\s*(?P<handling>.+))?"),
     # "Eyes Only", "Niact", "Private and confidential" (1901)
     ("handling", rf"(?P<handling>(?:{_HANDLING})(?:(?:[;,]\s*|\s+and\s+)(?:{_HANDLING}))*)"),
     ("classification", r"(?P<handling>Private|Personal) and (?P<classification>confidential)"),
     # "Drafted by Akalovsky and approved by the White House on June 23"
-    ("drafted_by", r"Drafted by (?P<drafted>.+?)(?:,? and (?:was )?approved (?:by (?P<approved_by>.+?))?"
-                   r"(?: on (?P<approved_on>[A-Z][a-z]+ \d{1,2}(?:, \d{4})?))?)?"),
+    (
+        "drafted_by",
+        r"Drafted by (?P<drafted>.+?)(?:,? and (?:was )?approved (?:by (?P<approved_by>.+?))?"
+        r"(?: on (?P<approved_on>[A-Z][a-z]+ \d{1,2}(?:, \d{4})?))?)?",
+    ),
     # "Approved by the White House on June 23" / "Approved in S on June 23"
-    ("approved_by", r"Approved (?:by|in) (?P<approved_by>.+?)(?: on (?P<approved_on>[A-Z][a-z]+ \d{1,2}(?:, \d{4})?))?"),
+    (
+        "approved_by",
+        r"Approved (?:by|in) (?P<approved_by>.+?)(?: on (?P<approved_on>[A-Z][a-z]+ \d{1,2}(?:, \d{4})?))?",
+    ),
     # "The meeting was held at the Soviet Embassy", "The conversation took place in …"
-    ("meeting_place", r"The (?:meeting|conversation|luncheon|dinner|talk)s? (?:was |were )?"
-                      r"(?:held|took place) (?:at|in) (?P<place>.+)"),
+    (
+        "meeting_place",
+        r"The (?:meeting|conversation|luncheon|dinner|talk)s? (?:was |were )?"
+        r"(?:held|took place) (?:at|in) (?P<place>.+)",
+    ),
     # "Translation", "[TRANSLATION.]", "Translation of proposed proclamation" — a translation
     ("translation", r"(?:Translations?|Tranalation|Translated|Specially translated)\b.*"),
     # "Paraphrase", "[Telegram—paraphrase.]"
     ("paraphrase", r"Paraphrases?\b.*"),
     # "Telegram", "Circular telegram", "Telegram (part air)", "By cable telegram", "Cablegram", "Telgram"
-    ("telegram", r"(?:Circular |Copy of |By (?:cable )?|Per )?(?:Telegra(?:m|ph|phic)|Telgram|Cablegram|Cable)\b.*"),
+    (
+        "telegram",
+        r"(?:Circular |Copy of |By (?:cable )?|Per )?(?:Telegra(?:m|ph|phic)|Telgram|Cablegram|Cable)\b.*",
+    ),
     # "Received July 19, 1870", "Received at Washington 1.40 p. m., August 26, 1870"
     ("received", r"(?P<received>Received\b.+)"),
     # "No. 109", "No.48", "No. —" — the despatch or instruction number
@@ -169,16 +198,21 @@ _RAW: tuple[tuple[str, str], ...] = (
     # "Inclosure 2 in No. 1268", "Subenclosure A", "Annex 1", "Appendix to inclosure" (OCR: "lnclosure")
     ("enclosure", rf"(?P<enclosure>(?:{_ENCLOSURE})\b.*)"),
     # "Extract", "From the London Times, April 30, 1861", "Note verbale", "A.", "[l. s.]"
-    ("labels", r"(?P<label>(?:Extracts?|Extraits?|Statement|Indorsements?|Section \d+|Ex\. Doc\. No\. \d+|Abstract|Circular|Memorandum|Memorial|Note verbale|Aide-M[ée]moire|"
-               r"Protest|Contract|Decree|Copy|True copy|Draft|Newspaper|From|Reply|Same|Indorsement|Slip|"
-               r"English version|Informal|Unofficial|Summary|Seal|Austrian dispatch)\b.*|[A-Z]|l\. s\.)"),
+    (
+        "labels",
+        r"(?P<label>(?:Extracts?|Extraits?|Statement|Indorsements?|Section \d+|Ex\. Doc\. No\. \d+|Abstract|Circular|Memorandum|Memorial|Note verbale|Aide-M[ée]moire|"
+        r"Protest|Contract|Decree|Copy|True copy|Draft|Newspaper|From|Reply|Same|Indorsement|Slip|"
+        r"English version|Informal|Unofficial|Summary|Seal|Austrian dispatch)\b.*|[A-Z]|l\. s\.)",
+    ),
+)
+# Fields whose words the books print in any case ("[TRANSLATION.]", "Private and confidential").
+_ANY_CASE = frozenset(
+    "translation paraphrase telegram enclosure labels handling classification serial".split()
 )
 CONVENTIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(pattern, re.I if name in {"translation", "paraphrase", "telegram", "enclosure",
-                                                "labels", "handling", "classification", "serial"} else 0))
-    for name, pattern in _RAW
+    (name, re.compile(pattern, re.I if name in _ANY_CASE else 0)) for name, pattern in _RAW
 )
-_TRIM = re.compile(r"^[\s\[(“\"]+|[\s.,;:\])”\"]+$")
+_TRIM = re.compile(r"^[\s\[(“\"*]+|[\s.,;:\])”\"]+$")
 
 
 def _clean(segment: str) -> str:
@@ -201,14 +235,18 @@ def parse_source_note(text: str, *, year: int | None = None) -> SourceNote:
     """
     del year  # reserved for era-specific conventions
     values: dict[str, object] = {}
-    lists: dict[str, list[str]] = {k: [] for k in ("file_numbers", "handling", "drafted_by",
-                                                   "enclosure", "labels", "other")}
+    lists: dict[str, list[str]] = {
+        k: [] for k in ("file_numbers", "handling", "drafted_by", "enclosure", "labels", "other")
+    }
     parts: list[tuple[str, str]] = []
 
     def first(key: str, value: str | None) -> None:
         if value and key not in values:
             values[key] = value.strip()
 
+    lead = text.strip()[: len(text.strip()) - len(_body(text))].strip()
+    if lead:  # "Source:", or a page marker the reader left in front ("[290] *")
+        parts.append(("prefix", lead))
     for segment in split_segments(text):
         core = _clean(segment)
         field = "other"
@@ -235,7 +273,7 @@ def parse_source_note(text: str, *, year: int | None = None) -> SourceNote:
         meeting_place=_str(values.get("meeting_place")),
         translation=any(f == "translation" or "translat" in s.lower() for f, s in parts if f != "other"),
         paraphrase=any(f == "paraphrase" or "paraphrase" in s.lower() for f, s in parts if f != "other"),
-        telegram=any(f == "telegram" for f, _ in parts),
+        telegram=any(f == "telegram" or "telegra" in s.lower() for f, s in parts if f != "other"),
         serial=_str(values.get("serial")),
         enclosure=tuple(lists["enclosure"]),
         received=_str(values.get("received")),
@@ -309,9 +347,15 @@ _HANDLERS: dict[str, _Handler] = {
     "labels": _group("labels", "label"),
 }
 
-_MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
-_DATE = re.compile(r"(?:(?P<m1>[A-Za-z]+)\.? (?P<d1>\d{1,2})|(?P<d2>\d{1,2}) (?P<m2>[A-Za-z]+))(?:,? (?P<y>\d{4}))?")
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split(), 1
+    )
+}
+_DATE = re.compile(
+    r"(?:(?P<m1>[A-Za-z]+)\.? (?P<d1>\d{1,2})|(?P<d2>\d{1,2}) (?P<m2>[A-Za-z]+))(?:,? (?P<y>\d{4}))?"
+)
 
 
 def approved_date(note: SourceNote, *, year: int) -> str | None:
@@ -326,7 +370,8 @@ def approved_date(note: SourceNote, *, year: int) -> str | None:
         return None
     month_name = (m.group("m1") or m.group("m2") or "").lower()
     month = _MONTHS.get(month_name) or next(
-        (n for name, n in _MONTHS.items() if len(month_name) >= 3 and name.startswith(month_name)), None)
+        (n for name, n in _MONTHS.items() if len(month_name) >= 3 and name.startswith(month_name)), None
+    )
     day = int(m.group("d1") or m.group("d2"))
     try:
         return date(int(m.group("y") or year), month or 0, day).isoformat()

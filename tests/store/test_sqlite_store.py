@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from memcon.errors import NotFound, StoreError
+from memcon.model.dates import date_bounds, day_bound
 from memcon.model.records import DocDate, Document
 from memcon.store import SQLiteStore, default_db_path, open_store
-from memcon.store._codec import date_bounds, day_bound
 from memcon.store.sqlite import stream_statements
 from tests.store.store_factories import make_document, make_documents, make_volume
 

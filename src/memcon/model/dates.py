@@ -1,12 +1,17 @@
-"""Dates given by users (``--from 1919``, ``--to 1919-06``) turned into inclusive ISO bounds."""
+"""Date bounds: what a user types (``--from 1919``) and what a document's date can stand for,
+as inclusive ISO days.  The store (``date_min``/``date_max``) and the full-text index (its
+date fields) both use :func:`date_bounds`, so a date filter means the same in either."""
 
 from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 
 from memcon.errors import InvalidValue
+from memcon.model.records import DocDate
 
+_ISO_DAY = re.compile(r"(-?\d{4,})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
@@ -37,3 +42,41 @@ def date_bound(text: str, *, end: bool = False) -> str:
     if not 1 <= day <= last:
         raise InvalidValue(f"{text!r}: day {day} does not exist in {year:04d}-{month:02d}")
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+@lru_cache(maxsize=8192)
+def day_bound(iso: str | None, *, end: bool = False) -> str | None:
+    """The first (or, with ``end``, the last) day an ISO date or datetime can stand for.
+
+    ``1961`` → ``1961-01-01`` / ``1961-12-31``; ``1962-02`` → ``1962-02-01`` /
+    ``1962-02-28``; ``1962-10-18T17:00:00Z`` → ``1962-10-18``.  An impossible month
+    or day widens to the year or month; a value that is no ISO date gives ``None``.
+    Cached: the same dates recur throughout a volume, and this is on the ingest hot path.
+    """
+    if not iso:
+        return None
+    m = _ISO_DAY.match(iso.strip())
+    if not m:
+        return None
+    year = int(m.group(1))
+    month = int(m.group(2)) if m.group(2) else 0
+    day = int(m.group(3)) if m.group(3) else 0
+    if not 1 <= year <= 9999:
+        return None
+    if not 1 <= month <= 12:
+        return f"{year:04d}-12-31" if end else f"{year:04d}-01-01"
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        day = last if end else 1
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def date_bounds(date: DocDate | None) -> tuple[str | None, str | None]:
+    """``(date_min, date_max)``: the earliest and latest day (``YYYY-MM-DD``) of ``date``.
+
+    Plain ISO days compare correctly as strings, so inclusive date filters are
+    ``date_max >= :from AND date_min <= :to``.
+    """
+    if date is None:
+        return None, None
+    return day_bound(date.sort_key), day_bound(date.sort_key_end, end=True)

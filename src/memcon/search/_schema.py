@@ -38,6 +38,7 @@ from functools import lru_cache
 
 import tantivy
 
+from memcon.model.dates import day_bound
 from memcon.model.records import DocDate, Document
 
 ANALYZER = "memcon_fold"
@@ -80,31 +81,15 @@ def build_schema() -> tantivy.Schema:
     return sb.build()
 
 
-_ISO = re.compile(r"^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-
-
 def day_number(iso: str | None, *, end: bool = False) -> int | None:
-    """``1961-06-04`` → 19610604; a partial date stands for its first day, or with ``end`` its last
-    (``1961-06`` → 19610600 / 19610631: only the order matters).  ``None`` if not an ISO date.
+    """:func:`memcon.model.dates.day_bound` as an integer (``1961-06-04`` → 19610604), for
+    tantivy's integer date fields: the index and the store bound a date the same way.
 
     >>> day_number("1919-06", end=True), day_number("1919"), day_number("June 1919")
-    (19190631, 19190000, None)
+    (19190630, 19190101, None)
     """
-    if not iso:
-        return None
-    m = _ISO.match(iso.strip())
-    if not m:
-        return None
-    year = int(m.group(1))
-    month = int(m.group(2)) if m.group(2) else None
-    day = int(m.group(3)) if m.group(3) else None
-    if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
-        return None
-    if month is None:
-        return year * 10000 + (1231 if end else 0)
-    if day is None:
-        return year * 10000 + month * 100 + (31 if end else 0)
-    return year * 10000 + month * 100 + day
+    bound = day_bound(iso, end=end)
+    return None if bound is None else int(bound.replace("-", ""))
 
 
 def display_date(date: DocDate | None) -> str | None:

@@ -29,7 +29,8 @@ from typing import Self
 
 import tantivy
 
-from memcon.errors import IndexOutOfStep, SearchError
+from memcon.errors import IndexOutOfStep, InvalidValue, SearchError
+from memcon.model.dates import date_bound
 from memcon.model.records import Document
 from memcon.search._compile import compile_query
 from memcon.search._schema import (
@@ -38,7 +39,6 @@ from memcon.search._schema import (
     SCHEMA_VERSION,
     build_analyzer,
     build_schema,
-    day_number,
     from_tantivy,
     to_tantivy,
 )
@@ -166,11 +166,12 @@ class TantivyIndex:
         ):
             if bound is None:
                 continue
-            day = day_number(bound, end=end)
-            if day is None:
+            try:  # a filter is what a user typed: strict, unlike a document's date, which widens
+                day = int(date_bound(bound, end=end).replace("-", ""))
+            except InvalidValue as exc:
                 raise SearchError(
                     f"date filter {bound!r} is not an ISO date", hint="write 1919, 1919-06 or 1919-06-28"
-                )
+                ) from exc
             lower, upper = (day, None) if not end else (None, day)
             clauses.append(tantivy.Query.range_query(schema, field, tantivy.FieldType.Integer, lower, upper))
         return [(tantivy.Occur.Must, tantivy.Query.const_score_query(q, 0.0)) for q in clauses]

@@ -10,14 +10,12 @@ DOCS: docs/database.md
 
 from __future__ import annotations
 
-import calendar
 import json
-import re
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any, cast
 
 from memcon.errors import StoreError
+from memcon.model.dates import date_bounds
 from memcon.model.records import (
     Annotation,
     Attachment,
@@ -118,7 +116,6 @@ CHILD_TABLES: dict[str, tuple[str, ...]] = {
 
 _NO_DATE: Row = (None,) * len(DATE_COLUMNS)
 _EMPTY_JSON = "[]"
-_ISO_DAY = re.compile(r"(-?\d{4,})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 
 def insert_sql(table: str, columns: Sequence[str]) -> str:
@@ -126,45 +123,7 @@ def insert_sql(table: str, columns: Sequence[str]) -> str:
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
-# -- dates -----------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=8192)
-def day_bound(iso: str | None, *, end: bool = False) -> str | None:
-    """The first (or, with ``end``, the last) day an ISO date or datetime can stand for.
-
-    ``1961`` → ``1961-01-01`` / ``1961-12-31``; ``1962-02`` → ``1962-02-01`` /
-    ``1962-02-28``; ``1962-10-18T17:00:00Z`` → ``1962-10-18``.  An impossible month
-    or day widens to the year or month; a value that is no ISO date gives ``None``.
-    Cached: the same dates recur throughout a volume, and this is on the ingest hot path.
-    """
-    if not iso:
-        return None
-    m = _ISO_DAY.match(iso.strip())
-    if not m:
-        return None
-    year = int(m.group(1))
-    month = int(m.group(2)) if m.group(2) else 0
-    day = int(m.group(3)) if m.group(3) else 0
-    if not 1 <= year <= 9999:
-        return None
-    if not 1 <= month <= 12:
-        return f"{year:04d}-12-31" if end else f"{year:04d}-01-01"
-    last = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= last:
-        day = last if end else 1
-    return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def date_bounds(date: DocDate | None) -> tuple[str | None, str | None]:
-    """``(date_min, date_max)``: the earliest and latest day (``YYYY-MM-DD``) of ``date``.
-
-    Plain ISO days compare correctly as strings, so inclusive date filters are
-    ``date_max >= :from AND date_min <= :to``.
-    """
-    if date is None:
-        return None, None
-    return day_bound(date.sort_key), day_bound(date.sort_key_end, end=True)
+# -- dates: bounds come from memcon.model.dates, shared with the full-text index ------------
 
 
 def _date_values(date: DocDate | None) -> Row:

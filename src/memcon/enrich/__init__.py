@@ -1,1 +1,74 @@
-"""memcon.enrich."""
+"""memcon.enrich: what memcon adds to a record after a reader has read it.
+
+Readers say what a source prints; enrichers derive structure from it, the same way
+whatever the source form, so that a FRUS document read from TEI and the same document
+copied from history.state.gov come out alike:
+
+* :mod:`memcon.enrich.source_notes` — the source note parsed into archive, file,
+  classification, drafter, approval, meeting place (:class:`SourceNote`);
+* :mod:`memcon.enrich.references` — editorial insertions ("[Here follows …]") marked,
+  the references they make to other documents resolved, and participant-list entries
+  that are not participants ("Listed on Page 5") moved to the participants reference;
+* :mod:`memcon.enrich.fingerprints` — the text fingerprint that recognises one document
+  arriving from two sources.
+
+:func:`enrich_document` applies the first two; ingest calls it on every document in the
+reader processes.  It is idempotent: enriching an enriched record changes nothing.
+
+DOCS: docs/architecture.md#enrich
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from memcon.enrich.references import editorial_annotations, references, split_placeholders
+from memcon.enrich.source_notes import parse_source_note
+from memcon.model.records import Document, Reference
+
+ENRICHER = "memcon.enrich.v1"
+"""Name and version of what :func:`enrich_document` adds (source note v1, references v1)."""
+
+_FRUS_VOLUME = re.compile(r"^frus[\w-]+$")
+
+
+def _year(document: Document) -> int | None:
+    key = document.date.sort_key if document.date else None
+    if key and re.match(r"\d{4}", key):
+        return int(key[:4])
+    return None
+
+
+def enrich_document(document: Document) -> Document:
+    """``document`` with its source note parsed, editorial insertions annotated and the
+    references they make resolved; unchanged fields are left as they are."""
+    changes: dict[str, Any] = {}
+    if document.source_note and document.source_fields is None:
+        changes["source_fields"] = parse_source_note(document.source_note, year=_year(document))
+    text = document.text
+    if "[" in text:
+        extra = editorial_annotations(text, document.annotations)
+        if extra:
+            changes["annotations"] = (*document.annotations, *extra)
+    refs = list(document.references)
+    if not refs and "[" in text:
+        volume = document.volume_id if _FRUS_VOLUME.match(document.volume_id) else None
+        refs = list(references(text, volume_id=volume, annotations=document.annotations))
+    real, notes = split_placeholders(document.participants)
+    if notes:
+        changes["participants"] = real
+        note = "; ".join(notes)
+        for i, ref in enumerate(refs):
+            if ref.kind == "participants" and ref.note is None:
+                refs[i] = replace(ref, note=note)
+                break
+        else:
+            refs.append(Reference("participants", note, None, None))
+    if tuple(refs) != document.references:
+        changes["references"] = tuple(refs)
+    return replace(document, **changes) if changes else document
+
+
+__all__ = ["ENRICHER", "enrich_document"]

@@ -11,50 +11,22 @@ label, the part after a file number's colon) and each segment is matched against
 declarative table, :data:`CONVENTIONS` (first match wins).  Every segment ends up in
 exactly one field, or verbatim in ``other``: :attr:`SourceNote.parts` records which.
 
-Not yet wired into ingest.  DOCS: docs/architecture.md#enrich
+Applied to every document by the enrich stage (:mod:`memcon.enrich`).  DOCS: docs/architecture.md#enrich
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date
 
+from memcon.model.records import SourceNote
+
 PARSER = "memcon.source_note.v1"
+"""Stored in :attr:`SourceNote.parser` of every note this module parses."""
 
 __all__ = ["PARSER", "SourceNote", "approved_date", "parse_source_note", "split_segments"]
-
-
-@dataclass(frozen=True, slots=True)
-class SourceNote:
-    """A parsed source note; every segment of ``text`` is in one field or in ``other``.
-
-    ``parts`` lists ``(field, segment)`` in note order, so a value can always be traced
-    back to the words it came from (field ``prefix`` holds a leading "Source:").  ``serial`` (despatch number), ``enclosure``,
-    ``received``, ``labels`` and ``parts`` add to the fields first specified.
-    """
-
-    text: str
-    archive: str | None = None
-    collection: str | None = None
-    file_numbers: tuple[str, ...] = ()
-    classification: str | None = None
-    handling: tuple[str, ...] = ()
-    drafted_by: tuple[str, ...] = ()
-    approved_by: str | None = None
-    approved_on: str | None = None
-    meeting_place: str | None = None
-    translation: bool = False
-    paraphrase: bool = False
-    telegram: bool = False
-    serial: str | None = None
-    enclosure: tuple[str, ...] = ()
-    received: str | None = None
-    labels: tuple[str, ...] = ()
-    other: tuple[str, ...] = ()
-    parts: tuple[tuple[str, str], ...] = ()
-    parser: str = PARSER
 
 
 # --- segmentation -------------------------------------------------------------------------
@@ -230,10 +202,10 @@ def _split_marks(marks: str | None) -> tuple[str, ...]:
 def parse_source_note(text: str, *, year: int | None = None) -> SourceNote:
     """Parse a source note's text into a :class:`SourceNote`; never raises on any text.
 
-    ``year`` is the document's year; v1 accepts it for era-specific conventions but does
-    not yet use it (pass it to :func:`approved_date`).  DOCS: docs/architecture.md#enrich
+    ``year`` is the document's year: an approval date printed without one ("approved by the
+    White House on June 23") is read in it (:attr:`SourceNote.approved_date`).
+    DOCS: docs/architecture.md#enrich
     """
-    del year  # reserved for era-specific conventions
     values: dict[str, object] = {}
     lists: dict[str, list[str]] = {
         k: [] for k in ("file_numbers", "handling", "drafted_by", "enclosure", "labels", "other")
@@ -260,7 +232,7 @@ def parse_source_note(text: str, *, year: int | None = None) -> SourceNote:
         if field == "other":
             lists["other"].append(segment)
         parts.append((field, segment))
-    return SourceNote(
+    note = SourceNote(
         text=text,
         archive=_str(values.get("archive")),
         collection=_str(values.get("collection")),
@@ -280,7 +252,11 @@ def parse_source_note(text: str, *, year: int | None = None) -> SourceNote:
         labels=tuple(lists["labels"]),
         other=tuple(lists["other"]),
         parts=tuple(parts),
+        parser=PARSER,
     )
+    if note.approved_on and year is not None:
+        return replace(note, approved_date=approved_date(note, year=year))
+    return note
 
 
 def _str(value: object) -> str | None:

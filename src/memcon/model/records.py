@@ -130,7 +130,11 @@ class Footnote:
     xml_id: str | None = None
 
 
-AnnotationKind = Literal["persName", "placeName", "orgName", "gloss", "ref", "term", "date", "quote"]
+AnnotationKind = Literal[
+    "persName", "placeName", "orgName", "gloss", "ref", "term", "date", "quote", "editorial", "omission"
+]
+"""``editorial``: a bracketed insertion of the editors ("[Here follows …]", "[1 paragraph (4 lines)
+not declassified]"); ``omission``: a passage the record marks as left out ("/ ... /", "[…]")."""
 
 
 @_fast_pickle
@@ -215,6 +219,94 @@ class TermEntry:
 
 @_fast_pickle
 @dataclass(frozen=True, slots=True)
+class SourceNote:
+    """A parsed source note (:func:`memcon.enrich.source_notes.parse_source_note`).
+
+    Every segment of ``text`` is in one field or verbatim in ``other``; ``parts`` lists
+    ``(field, segment)`` in note order, so a value can always be traced back to the words
+    it came from (field ``prefix`` holds a leading "Source:").  ``parser`` names the
+    algorithm and its version.
+    """
+
+    text: str
+    archive: str | None = None
+    collection: str | None = None
+    file_numbers: tuple[str, ...] = ()
+    classification: str | None = None
+    handling: tuple[str, ...] = ()
+    drafted_by: tuple[str, ...] = ()
+    approved_by: str | None = None
+    approved_on: str | None = None
+    """As printed ("June 23")."""
+    approved_date: str | None = None
+    """``approved_on`` as an ISO date, the year taken from the note or the document ("1961-06-23")."""
+    meeting_place: str | None = None
+    translation: bool = False
+    paraphrase: bool = False
+    telegram: bool = False
+    serial: str | None = None
+    enclosure: tuple[str, ...] = ()
+    received: str | None = None
+    labels: tuple[str, ...] = ()
+    other: tuple[str, ...] = ()
+    parts: tuple[tuple[str, str], ...] = ()
+    parser: str = "memcon.source_note.v1"
+
+
+@_fast_pickle
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A pointer the record itself prints to another document.
+
+    ``kind`` says what the pointer stands for: ``participants`` (the list of participants
+    is printed with the target: "[Here follows the same list of participants as printed at
+    the end of Document 84.]"), ``see`` (any other editorial pointer).  ``target`` is a
+    memcon document id when it can be resolved (``frus1961-63v05/d84``), else the pointer as
+    printed (``#d84``, ``Document 84``).  ``offset`` is where ``text`` stands in
+    ``Document.text`` (``None`` when it is not part of the text); ``note`` keeps what the
+    record says in the reference's place ("Listed on Page 5").
+    """
+
+    kind: str
+    text: str
+    target: str | None = None
+    offset: int | None = None
+    note: str | None = None
+
+
+@_fast_pickle
+@dataclass(frozen=True, slots=True)
+class AlternateText:
+    """The document in another language or another form: an original-language transcript
+    next to the translation that is ``Document.text``, or a second translation.
+
+    ``language`` is an ISO 639-1 code (``ru``, ``zh``, ``en``) or, when the source names a
+    language memcon does not know, the name as given.  ``kind`` is ``transcript`` (the
+    original's text) or ``translation``.
+    """
+
+    language: str
+    text: str
+    kind: str = "transcript"
+    title: str | None = None
+    source: str | None = None
+    """Where this text came from (a URL or file), when not the document's own provenance."""
+
+
+@_fast_pickle
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """A catalogue entry attached to a record by its archive: ``kind`` is ``collection``,
+    ``subject``, ``coverage`` (a place or region), ``repository``, ``contributor`` …;
+    ``ident`` the archive's own id for it, when given."""
+
+    kind: str
+    value: str
+    ident: str | None = None
+
+
+@_fast_pickle
+@dataclass(frozen=True, slots=True)
 class Volume:
     """A FRUS volume (or, for other sources, the collection a document belongs to)."""
 
@@ -260,9 +352,33 @@ class Document:
     annotations: tuple[Annotation, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     language: str = "en"
+    """Language of ``text`` (ISO 639-1)."""
     provenance: tuple[Provenance, ...] = field(default_factory=tuple)
     seq: int = 0
     """Position of the document in its volume (0-based), for previous/next."""
+    source_fields: SourceNote | None = None
+    """``source_note`` parsed into archive, file, classification, drafter … (enrich stage)."""
+    summary: str | None = None
+    """An archive's or editor's summary of the document (Wilson Center "Summary")."""
+    original_language: str | None = None
+    """Language the document was written in, when ``text`` is a translation (``ru``)."""
+    authors: tuple[str, ...] = ()
+    """Who wrote or signed the document, as the catalogue names them ("A. A. Gromyko")."""
+    archive: str | None = None
+    """The archive holding the original ("Archive of Foreign Policy, Russian Federation (AVP RF)")."""
+    url: str | None = None
+    """The record's canonical address on the web."""
+    credits: str | None = None
+    """Who made the record available (translation, funding)."""
+    signed_by: str | None = None
+    """The signature as printed at the end ("A. GROMYKO")."""
+    signed_date: DocDate | None = None
+    """The date printed with the signature, when it differs from ``date`` (a cable sent two
+    days after the conversation it reports)."""
+    references: tuple[Reference, ...] = ()
+    texts: tuple[AlternateText, ...] = ()
+    """The document in other languages or forms (an original-language transcript)."""
+    tags: tuple[Tag, ...] = ()
 
     def page_at(self, offset: int) -> str | None:
         """The printed page on which character ``offset`` of ``text`` stands."""

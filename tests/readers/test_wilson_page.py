@@ -327,6 +327,8 @@ def test_date_forms_round_trip(day: datetime.date) -> None:
     ("19621000", "1962-10", "month"),  # the API's "00" for an unknown day
     ("19620000", "1962", "year"),
     ("10/20/1962", "1962-10-20", "day"),  # month first only when the day order is impossible
+    ("21 ноября 1962 г.", "1962-11-21", "day"),  # a Russian transcript's dateline
+    ("18. Oktober 1962", "1962-10-18", "day"),
 ])
 def test_partial_dates(text: str, when: str, precision: str) -> None:
     found = _wilson.parse_date(text)

@@ -104,11 +104,19 @@ _MONTHS = {m: i for i, m in enumerate(
      "november", "december"), start=1)}
 _MONTHS.update({name[:3]: i for name, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
-_MONTH = r"(?P<m>[A-Za-z]{3,9})\.?"
+# the originals' own dates in transcripts: Russian (genitive and nominative), German, French
+for _i, _words in enumerate((
+        "января январь januar janvier", "февраля февраль februar février", "марта март märz mars",
+        "апреля апрель april avril", "мая май mai", "июня июнь juni juin", "июля июль juli juillet",
+        "августа август august août", "сентября сентябрь septembre", "октября октябрь oktober octobre",
+        "ноября ноябрь novembre", "декабря декабрь dezember décembre"), start=1):
+    _MONTHS.update({_name: _i for _name in _words.split()})
+_MONTH = r"(?P<m>[^\W\d_]{3,9})\.?"
+_YEAR_WORD = re.compile(r"\s*(?:г\.|г|года|год)$")  # "21 ноября 1962 г."
 _UNCERTAIN = re.compile(r"^\s*(?:c\.|ca\.|circa|approx(?:imately|\.)?|\[)\s*|\?|\]", re.IGNORECASE)
 _DATE_FORMS: tuple[re.Pattern[str], ...] = tuple(re.compile(p + r"$", re.IGNORECASE) for p in (
     rf"{_MONTH}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})",  # October 18, 1962
-    rf"(?P<d>\d{{1,2}})\s+{_MONTH},?\s+(?P<y>\d{{4}})",  # 18 October 1962
+    rf"(?P<d>\d{{1,2}})\.?\s+{_MONTH},?\s+(?P<y>\d{{4}})",  # 18 October 1962, 18. Oktober 1962
     rf"{_MONTH},?\s+(?P<y>\d{{4}})",  # October 1962
     r"(?P<y>\d{4})-(?P<mn>\d{2})(?:-(?P<d>\d{2}))?",  # 1962-10-18, 1962-10
     r"(?P<y>\d{4})(?P<mn>\d{2})(?P<d>\d{2})",  # the API's doc_date 19621018 (00 = unknown)
@@ -163,7 +171,7 @@ def parse_date(text: str | None, *, source: str = "heading") -> DocDate | None:
         return None
     raw = " ".join(text.split()).strip(" .")
     uncertain = bool(_UNCERTAIN.search(raw))
-    clean = _UNCERTAIN.sub("", raw).strip(" .,")
+    clean = _YEAR_WORD.sub("", _UNCERTAIN.sub("", raw).strip(" .,")).strip(" .,")
     one = _single(clean)
     if one:
         return DocDate(text=raw, when=one[0], precision=one[1], uncertain=uncertain, source=source)  # type: ignore[arg-type]

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from memcon.enrich import enrich_document
-from memcon.errors import EmptyInput, MalformedInput
+from memcon.errors import EmptyInput, MalformedInput, ReadError
 from memcon.model.records import Document, Volume
 from memcon.readers import _wilson
 from memcon.readers.frus_tei import sniff_frus_tei
@@ -230,12 +230,54 @@ def test_page_with_transcript_and_translation_listed_reads_the_script(tmp_path: 
     assert doc.language == "en"
 
 
+def test_page_with_several_original_languages_takes_the_first(tmp_path: Path) -> None:
+    path = _page(tmp_path, "The talks will go on in April.")
+    path.write_text(path.read_text(encoding="utf-8").replace("\nRussian\n", "\nGerman, Russian\n"), encoding="utf-8")
+    assert _read(path)[1].original_language == "de"
+
+
+_BODY_WORD = st.text(alphabet="abcdefgxyzABCXYZжЖ.,;!?-'\"", min_size=1, max_size=10).filter(
+    lambda w: any(ch.isalpha() for ch in w))
+_BODY = st.lists(st.lists(_BODY_WORD, min_size=1, max_size=10).map(" ".join), min_size=1, max_size=10)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_BODY)
+def test_reader_keeps_every_word_of_the_body_in_order(tmp_path_factory: pytest.TempPathFactory,
+                                                      paragraphs: list[str]) -> None:
+    """Whatever the body's paragraphs, the text holds their words in order, preceded at most
+    by the title (when the body has no heading of its own)."""
+    body = ["The talks began.", *paragraphs]
+    path = _page(tmp_path_factory.mktemp("page"), "\n\n".join(body))
+    _, doc = _read(path)
+    words = doc.text.split()
+    expected = " ".join(body).split()
+    assert words[len(words) - len(expected):] == expected
+    assert words[:len(words) - len(expected)] in ([], doc.heading.split())
+
+
+def test_missing_file_with_a_digest_is_a_read_error(tmp_path: Path) -> None:
+    with pytest.raises(ReadError):
+        list(read_wilson_page(tmp_path / "gone.txt", sha256="0" * 64))
+
+
 def test_page_trailing_catalogue_sections_become_tags_not_text(tmp_path: Path) -> None:
     extra = "\nAssociated Places\n\nSoviet Union\nUnited States\n\nAssociated Topics\n\nDiplomacy\n\nRecord ID\n\n777\n"
     _, doc = _read(_page(tmp_path, "The talks will go on in April.", extra=extra))
     assert doc.text.endswith("The talks will go on in April.")
     assert ("coverage", "Soviet Union") in [(t.kind, t.value) for t in doc.tags]
     assert ("subject", "Diplomacy") in [(t.kind, t.value) for t in doc.tags]
+
+
+def test_title_starting_with_a_label_word_is_a_title(tmp_path: Path) -> None:
+    path = _page(tmp_path, "The talks will go on in April.")
+    text = path.read_text(encoding="utf-8").replace("Letter from a Test Minister to a Test Chairman",
+                                                    "Summary of a Conversation with the Test Chairman")
+    path.write_text(text, encoding="utf-8")
+    _, doc = _read(path)
+    assert doc.heading == "Summary of a Conversation with the Test Chairman"
+    assert doc.summary == "A page written for memcon's tests."
+    assert doc.doc_type == "record of conversation"
 
 
 def test_page_dateline_with_place(tmp_path: Path) -> None:

@@ -25,12 +25,28 @@ from dataclasses import dataclass
 import nh3
 from lxml import html as lxml_html
 
-from memcon.model.records import Annotation, DocDate
+from memcon.errors import ReadError
+from memcon.model.records import Annotation, DocDate, Provenance, Volume
 
 VOLUME_ID = "wilson"
 VOLUME_TITLE = "Wilson Center Digital Archive"
 PUBLISHER = "Wilson Center"
 RECORD_URL = "https://digitalarchive.wilsoncenter.org/document/{id}"
+
+
+def volume(provenance: Provenance | None) -> Volume:
+    """The Volume every Wilson Center record belongs to."""
+    return Volume(id=VOLUME_ID, title=VOLUME_TITLE, publisher=PUBLISHER, provenance=provenance)
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes of ``path``; a missing or unreadable file is a :class:`ReadError`."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError as exc:
+        raise ReadError(f"cannot read the file: {exc.strerror or exc}", path=path,
+                        hint="check the path and its permissions") from exc
 
 # ------------------------------------------------------------------ languages
 # ISO 639-1 code, English names, ISO 639-2 (B and T) codes the API uses for Language.id.

@@ -34,7 +34,6 @@ from memcon.model.records import AlternateText, Document, Provenance, Tag, Volum
 from memcon.readers import _wilson
 from memcon.readers._encoding import decode_text, sniff_text
 from memcon.readers.frus_tei import file_sha256
-from memcon.readers.wilson_page import volume
 
 READER = "memcon.wilson_json"
 VERSION = "1"
@@ -100,9 +99,7 @@ def read_wilson_json(source: str | os.PathLike[str], *, sha256: str | None = Non
     path = os.fspath(source)
     if sha256 is None:
         sha256 = file_sha256(path)
-    with open(path, "rb") as fh:
-        data = fh.read()
-    text, _encoding = decode_text(data, path=path)
+    text, _encoding = decode_text(_wilson.read_bytes(path), path=path)
     if not text.strip():
         raise EmptyInput("the file is empty", path=path, hint="fetch the record again (memcon fetch wilson ID)")
     try:
@@ -119,7 +116,7 @@ def read_wilson_json(source: str | os.PathLike[str], *, sha256: str | None = Non
                              hint="give the API's record JSON (/srv/record/ID.json), or name another reader "
                                   "with --format")
     provenance = Provenance(source=path, sha256=sha256, reader=READER, reader_version=VERSION, format=FORMAT)
-    yield volume(provenance)
+    yield _wilson.volume(provenance)
     yield _Record(path, text, record, provenance).document()
 
 
@@ -250,7 +247,7 @@ class _Record:
         return None, where
 
     def _read(self, path: Path) -> str:
-        text, _encoding = decode_text(path.read_bytes(), path=os.fspath(path))
+        text, _encoding = decode_text(_wilson.read_bytes(os.fspath(path)), path=os.fspath(path))
         return text
 
     def _guess(self, kind: str, text: str) -> str:

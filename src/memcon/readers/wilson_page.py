@@ -58,7 +58,7 @@ LABELS: dict[str, str] = {
     "Rights": "ignore",
 }
 _LABEL = re.compile(r"^(?P<label>" + "|".join(re.escape(k) for k in sorted(LABELS, key=len, reverse=True))
-                    + r"):?\s*(?P<rest>.*)$", re.DOTALL)
+                    + r")(?::\s*(?P<rest>.*)|\s*)$", re.DOTALL)  # "Summary:" / "Summary: …" / "Associated Places"
 # Contents entries: "Translation - English", "Transcript - Russian", "Original Scan", "Scan of Original Document"
 _CONTENT = re.compile(r"^(?P<kind>Translation|Transcript|Transcription|Original Scan|Scan of Original Document"
                       r"|Original Document)(?:\s*[-–—:]\s*(?P<lang>[A-Za-z][A-Za-z -]*))?$", re.IGNORECASE)
@@ -92,20 +92,12 @@ def read_wilson_page(source: str | os.PathLike[str], *, sha256: str | None = Non
     path = os.fspath(source)
     if sha256 is None:
         sha256 = file_sha256(path)
-    with open(path, "rb") as fh:
-        data = fh.read()
-    text, _encoding = decode_text(data, path=path)
+    text, _encoding = decode_text(_wilson.read_bytes(path), path=path)
     if not text.strip():
         raise EmptyInput("the file is empty", path=path, hint="save the record's page again")
     provenance = Provenance(source=path, sha256=sha256, reader=READER, reader_version=VERSION, format=FORMAT)
-    yield volume(provenance)
+    yield _wilson.volume(provenance)
     yield _Page(path, text, provenance).document()
-
-
-def volume(provenance: Provenance | None) -> Volume:
-    """The Volume every Wilson Center record belongs to."""
-    return Volume(id=_wilson.VOLUME_ID, title=_wilson.VOLUME_TITLE, publisher=_wilson.PUBLISHER,
-                  provenance=provenance)
 
 
 def _blocks(text: str) -> list[tuple[int, str]]:
@@ -160,7 +152,9 @@ class _Page:
         if not body:
             raise EmptyInput("the record page has no text after its Contents section", path=self.path,
                              hint="copy the whole record page, with the translation or transcript")
-        original = _wilson.language_code(self._first("original_language"))
+        # "Russian", or several: "Russian, Chinese" / "German and Russian" → the first
+        stated = re.split(r"\s*(?:[,;/]|\band\b)\s*", self._first("original_language") or "")[0]
+        original = _wilson.language_code(stated)
         language = self._body_language("\n".join(b for _, b in body))
         authors: tuple[str, ...] = ()
         if rendered.signed_by:
@@ -194,7 +188,7 @@ class _Page:
             labelled = _LABEL.match(block)
             if labelled:
                 field = LABELS[labelled["label"]]
-                rest = labelled["rest"].strip()
+                rest = (labelled["rest"] or "").strip()
                 self.sections.setdefault(field, [])
                 if rest:
                     self.sections[field].append(rest)
@@ -221,7 +215,7 @@ class _Page:
             labelled = _LABEL.match(block)
             if labelled:
                 field = LABELS[labelled["label"]]
-                block = labelled["rest"].strip()
+                block = (labelled["rest"] or "").strip()
                 if not block:
                     continue
             if field.startswith("tag:"):
@@ -287,4 +281,4 @@ def _id_from_name(path: str) -> str:
     return digits[-1] if digits else stem
 
 
-__all__ = ["FORMAT", "LABELS", "READER", "VERSION", "read_wilson_page", "sniff_wilson_page", "volume"]
+__all__ = ["FORMAT", "LABELS", "READER", "VERSION", "read_wilson_page", "sniff_wilson_page"]

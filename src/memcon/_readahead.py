@@ -9,10 +9,13 @@ the same messages are produced in-process, so both paths share one consumer.
 
 Messages for each file, in order:
 
-``("begin", path, volume, sha256, size)``  then ``("docs", path, [Document, …])``…
+``("begin", path, volume, sha256, size, unit)``  then ``("docs", path, [Document, …])``…
 then ``("end", path, warnings)``; or ``("unchanged", path, volume_id, size)``; or
 ``("error", path, MemconError)`` at any point (the file's documents already sent
 must then be discarded by the consumer, which rolls back its transaction).
+``unit`` is the reader's :attr:`~memcon.readers.ReaderSpec.unit`: ``volume`` (the file is a
+whole volume, replaced as one) or ``document`` (one document of a collection).  Every
+document has been through the enrich stage (:func:`memcon.enrich.enrich_document`).
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import queue
 import threading
 import time
 import warnings
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence, Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
@@ -39,15 +42,23 @@ Message = tuple[Any, ...]
 
 
 def file_messages(
-    path: Path, *, format: str | None, known: Mapping[str, str], force: bool
+    path: Path,
+    *,
+    format: str | None,
+    known: Mapping[str, str],
+    force: bool,
+    sources: AbstractSet[str] = frozenset(),
 ) -> Iterator[Message]:
     """The messages for one file (see the module docstring); never raises a MemconError.
 
     What the reader warns about (a document without an id…) travels with the file's
     ``end`` message, so it is reported with the file, from whichever process read it.
+    ``known`` maps volume ids to the digest of the file they were stored from; ``sources``
+    holds the digests of the single-document files stored: both are skipped unless ``force``.
     """
+    from memcon.enrich import enrich_document
     from memcon.ingest import file_sha256
-    from memcon.readers import read
+    from memcon.readers import READERS, detect_format, read
 
     name = str(path)
     notes: list[str] = []
@@ -61,18 +72,23 @@ def file_messages(
                 if size == 0:
                     raise EmptyInput("the file is empty", path=name, hint="re-download or re-export it")
                 sha = file_sha256(path)
-                records = iter(read(path, format=format, sha256=sha))
+                chosen = format or detect_format(path)
+                unit = READERS[chosen].unit if chosen in READERS else "volume"
+                if unit == "document" and not force and sha in sources:
+                    yield ("unchanged", name, None, size)
+                    return
+                records = iter(read(path, format=chosen, sha256=sha))
                 volume = next(records, None)
                 if not isinstance(volume, Volume):
                     raise EmptyInput("the reader found no volume header", path=name)
-                if not force and known.get(volume.id) == sha:
+                if unit == "volume" and not force and known.get(volume.id) == sha:
                     yield ("unchanged", name, volume.id, size)
                     return
-                yield ("begin", name, volume, sha, size)
+                yield ("begin", name, volume, sha, size, unit)
                 batch: list[Document] = []
                 for record in records:
                     if isinstance(record, Document):
-                        batch.append(record)
+                        batch.append(enrich_document(record))
                         if len(batch) >= BATCH:
                             yield ("docs", name, batch)
                             batch = []
@@ -96,12 +112,18 @@ def _watch_parent(parent: int) -> None:
 
 
 def _worker(
-    paths: Sequence[Path], out: Any, format: str | None, known: Mapping[str, str], force: bool, parent: int
+    paths: Sequence[Path],
+    out: Any,
+    format: str | None,
+    known: Mapping[str, str],
+    force: bool,
+    parent: int,
+    sources: AbstractSet[str],
 ) -> None:  # pragma: no cover - runs in a child process; covered through ReadAhead's tests
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     for path in paths:
         try:
-            for message in file_messages(path, format=format, known=known, force=force):
+            for message in file_messages(path, format=format, known=known, force=force, sources=sources):
                 out.put(message)
         except BaseException as exc:  # an unexpected bug: report it as this file's error
             err = ReadError(f"the reader failed unexpectedly: {type(exc).__name__}: {exc}", path=str(path))
@@ -120,10 +142,12 @@ class ReadAhead:
         known: Mapping[str, str],
         force: bool,
         workers: int,
+        sources: AbstractSet[str] = frozenset(),
     ) -> None:
         self.paths = list(paths)
         self.format = format
         self.known = dict(known)
+        self.sources = frozenset(sources)
         self.force = force
         self.workers = max(0, min(workers, len(self.paths)))
         self._procs: list[Any] = []
@@ -141,7 +165,8 @@ class ReadAhead:
         for share in shares:
             q = ctx.Queue(maxsize=QUEUE_DEPTH)
             proc = ctx.Process(
-                target=_worker, args=(share, q, self.format, self.known, self.force, os.getpid()), daemon=True
+                target=_worker, args=(share, q, self.format, self.known, self.force, os.getpid(), self.sources),
+                daemon=True,
             )
             proc.start()
             self._procs.append(proc)
@@ -150,7 +175,9 @@ class ReadAhead:
     def __iter__(self) -> Iterator[Message]:
         if self.workers == 0:
             for path in self.paths:
-                yield from file_messages(path, format=self.format, known=self.known, force=self.force)
+                yield from file_messages(
+                    path, format=self.format, known=self.known, force=self.force, sources=self.sources
+                )
             return
         self.start()
         try:

@@ -35,12 +35,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from memcon.dedup import Recogniser
 from memcon.errors import MemconError, ReadError
 from memcon.model.records import Document, Volume
 from memcon.search.base import FullTextIndex
 from memcon.store.base import Store
 
-INPUT_SUFFIXES = (".xml",)
+INPUT_SUFFIXES = (".xml", ".txt", ".md", ".markdown", ".json")
 INDEX_COMMIT_SECONDS = 30.0
 INDEX_COMMIT_DOCUMENTS = 5_000
 """The full-text index commits after this many seconds or documents since its last commit, whichever
@@ -66,6 +67,10 @@ class FileOutcome:
     error: MemconError | None = None
     warnings: tuple[str, ...] = ()
     """What the reader noticed but could handle (e.g. a document without an id)."""
+    document_id: str | None = None
+    """For a single-document file: the id of the document it was stored as."""
+    merged_into: str | None = None
+    """For a single-document file recognised as a document already held: that document's id."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +230,7 @@ def ingest(
         known=known,
         force=force,
         workers=default_workers(len(files)) if workers is None else workers,
+        sources=store.source_digests(),
     )
     reader.start()
     reindexed = reindex(store=store, index=index)
@@ -273,25 +279,32 @@ class _Writer:
         self.pending: list[str] = []
         self.last_commit = time.perf_counter()
         self.uncommitted = 0
+        self.recogniser = Recogniser(store)
 
     def file(self, first: tuple[object, ...], messages: Iterator[tuple[object, ...]]) -> FileOutcome:
         started = time.perf_counter()
         kind, name = first[0], str(first[1])
         if kind == "unchanged":
-            return FileOutcome(name, "unchanged", str(first[2]), bytes=int(first[3]))  # type: ignore[call-overload]
+            volume_id = None if first[2] is None else str(first[2])
+            return FileOutcome(name, "unchanged", volume_id, bytes=int(first[3]))  # type: ignore[call-overload]
         if kind == "error":
             return FileOutcome(name, "failed", error=first[2], seconds=time.perf_counter() - started)  # type: ignore[arg-type]
         assert kind == "begin", first
-        volume, size = first[2], int(first[4])  # type: ignore[call-overload]
+        volume, sha, size, unit = first[2], str(first[3]), int(first[4]), first[5]  # type: ignore[call-overload]
         assert isinstance(volume, Volume)
         if self.progress:
             self.progress(Progress("file-start", name, total_bytes=size))
         counts = _Counts()
+        if unit == "document":
+            return self._single(name, volume, sha, size, messages, counts, started)
         self.index.delete_volume(volume.id)
+        absorbed: dict[str, str] = {}
         try:
-            written = self.store.replace_volume(volume, self._documents(name, messages, counts))
+            documents = self.recogniser.volume_documents(volume, self._documents(name, messages, counts), absorbed)
+            written = self.store.replace_volume(volume, self._indexed(documents), absorbed=absorbed)
         except MemconError as exc:
             self._rollback_index()
+            _drain(messages, counts)
             return FileOutcome(name, "failed", volume.id, error=exc, seconds=time.perf_counter() - started)
         except BaseException:
             self._rollback_index()
@@ -315,18 +328,68 @@ class _Writer:
             warnings=counts.warnings,
         )
 
+    def _single(
+        self,
+        name: str,
+        volume: Volume,
+        sha: str,
+        size: int,
+        messages: Iterator[tuple[object, ...]],
+        counts: _Counts,
+        started: float,
+    ) -> FileOutcome:
+        """A single-document file: each document stored on its own, recognised and merged
+        with the document it is a copy of (:mod:`memcon.dedup`); the index picks up the
+        volumes touched at the end of the run."""
+        placed = []
+        try:
+            for document in self._documents(name, messages, counts):
+                fmt = document.provenance[0].format if document.provenance else "text"
+                placed.append(self.recogniser.put(volume, document, source=name, sha256=sha, format=fmt))
+        except MemconError as exc:
+            _drain(messages, counts)
+            return FileOutcome(name, "failed", volume.id, error=exc, seconds=time.perf_counter() - started)
+        first = placed[0] if placed else None
+        return FileOutcome(
+            name,
+            "ingested",
+            first.document.volume_id if first else volume.id,
+            documents=len(placed),
+            pages=len(counts.pages),
+            footnotes=counts.footnotes,
+            bytes=size,
+            seconds=time.perf_counter() - started,
+            warnings=counts.warnings,
+            document_id=first.document.id if first else None,
+            merged_into=first.merged_into if first else None,
+        )
+
+    def _indexed(self, documents: Iterable[Document], chunk: int = 64) -> Iterator[Document]:
+        """``documents``, fed to the index in chunks as they pass to the store."""
+        buffer: list[Document] = []
+        for document in documents:
+            buffer.append(document)
+            if len(buffer) >= chunk:
+                self.index.add(buffer)
+                yield from buffer
+                buffer = []
+        if buffer:
+            self.index.add(buffer)
+            yield from buffer
+
     def _documents(self, name: str, messages: Iterator[tuple[object, ...]], counts: _Counts) -> Iterator[Document]:
-        """The documents of one file, fed to the index as they pass to the store."""
+        """The documents of one file, as the reader process sent them."""
         for message in messages:
             kind = message[0]
             if kind == "end":
                 counts.warnings = tuple(message[2])  # type: ignore[arg-type]
+                counts.ended = True
                 return
             if kind == "error":
+                counts.ended = True
                 raise message[2]  # type: ignore[misc]
             batch = message[2]
             assert kind == "docs" and isinstance(batch, list)
-            self.index.add(batch)
             for document in batch:
                 counts.documents += 1
                 counts.pages.update(p.n for p in document.pages)
@@ -354,9 +417,20 @@ class _Writer:
         self.uncommitted = 0
 
 
+def _drain(messages: Iterator[tuple[object, ...]], counts: _Counts) -> None:
+    """Skip what is left of a failed file's messages, so the next file starts clean."""
+    if counts.ended:
+        return
+    for message in messages:
+        if message[0] in ("end", "error"):
+            return
+
+
 @dataclass
 class _Counts:
     documents: int = 0
     pages: set[str] = field(default_factory=set)
     footnotes: int = 0
     warnings: tuple[str, ...] = ()
+    ended: bool = False
+    """The file's ``end`` or ``error`` message has been consumed."""

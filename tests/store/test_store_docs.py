@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from memcon.model.records import Provenance
 from memcon.store import open_store
 from memcon.store.migrations import MIGRATIONS
 from tests.store.store_factories import make_documents, make_volume
@@ -17,8 +19,12 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "database.md"
 
 @pytest.fixture
 def store_with_two_volumes(db_path: Path) -> Path:
+    docs = make_documents("frus1961-63v05", 3)
+    # the first also arrived as a page copied from history.state.gov
+    web = Provenance("d1.web.txt", "0" * 64, "memcon.hsg_page", "1", "hsg-page")
+    docs[0] = replace(docs[0], provenance=(*docs[0].provenance, web))
     with open_store(db_path) as store:
-        store.replace_volume(make_volume("frus1961-63v05"), make_documents("frus1961-63v05", 3))
+        store.replace_volume(make_volume("frus1961-63v05"), docs)
         store.replace_volume(make_volume("frus1919Parisv01"), make_documents("frus1919Parisv01", 2))
     return db_path
 

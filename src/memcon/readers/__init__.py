@@ -30,6 +30,9 @@ class ReaderSpec:
     version: str
     read: Callable[..., Iterator[Volume | Document]]
     sniff: Callable[[bytes], bool]
+    unit: str = "volume"
+    """``volume``: a file is a whole volume, replaced as one when ingested again;
+    ``document``: a file is one document of a collection (a web page, a Wilson record)."""
 
 
 READERS: dict[str, ReaderSpec] = {

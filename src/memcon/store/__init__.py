@@ -12,12 +12,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from memcon.store.base import Store, StoreStats, VolumeSummary
+from memcon.store.base import SourceRecord, Store, StoreStats, VolumeSummary
 from memcon.store.memory import MemoryStore
 from memcon.store.migrations import SCHEMA_VERSION
 from memcon.store.sqlite import SQLiteStore
 
 __all__ = [
+    "SourceRecord",
     "DEFAULT_DB",
     "SCHEMA_VERSION",
     "MemoryStore",

@@ -26,10 +26,15 @@ from memcon.model.records import (
     PageBreak,
     Participant,
     PersonEntry,
+    AlternateText,
     Provenance,
+    Reference,
+    SourceNote,
+    Tag,
     TermEntry,
     Volume,
 )
+from memcon.model.serialize import from_json, to_json
 
 Row = tuple[Any, ...]
 
@@ -105,14 +110,65 @@ PROVENANCE_COLUMNS = (
     "ingested_at",
 )
 
+REFERENCE_COLUMNS = ("document_id", "idx", "kind", "text", "target", "char_offset", "note")
+TEXT_COLUMNS = ("document_id", "idx", "language", "kind", "title", "source", "text")
+TAG_COLUMNS = ("document_id", "idx", "kind", "value", "ident")
+DETAIL_COLUMNS = (
+    "document_id",
+    "summary",
+    "original_language",
+    "authors",
+    "archive",
+    "url",
+    "credits",
+    "signed_by",
+    "signed_date",
+)
+SOURCE_NOTE_COLUMNS = (
+    "document_id",
+    "parser",
+    "archive",
+    "collection",
+    "file_numbers",
+    "classification",
+    "handling",
+    "drafted_by",
+    "approved_by",
+    "approved_on",
+    "approved_date",
+    "meeting_place",
+    "translation",
+    "paraphrase",
+    "telegram",
+    "serial",
+    "enclosure",
+    "received",
+    "labels",
+    "other",
+    "parts",
+    "note_text",
+)
+
 CHILD_TABLES: dict[str, tuple[str, ...]] = {
     "footnotes": FOOTNOTE_COLUMNS,
     "pages": PAGE_COLUMNS,
     "annotations": ANNOTATION_COLUMNS,
     "participants": PARTICIPANT_COLUMNS,
     "attachments": ATTACHMENT_COLUMNS,
+    "doc_references": REFERENCE_COLUMNS,
+    "texts": TEXT_COLUMNS,
+    "tags": TAG_COLUMNS,
 }
 """Tables holding one row per element of a Document tuple field, keyed by (document_id, idx)."""
+
+DETAIL_TABLES: dict[str, tuple[str, ...]] = {
+    "document_details": DETAIL_COLUMNS,
+    "source_notes": SOURCE_NOTE_COLUMNS,
+}
+"""Tables holding at most one row per document (keyed by document_id), only when it has the fields."""
+
+ROW_TABLES: dict[str, tuple[str, ...]] = {**CHILD_TABLES, **DETAIL_TABLES}
+"""Every table a document's rows go to besides ``documents`` and ``provenance``."""
 
 _NO_DATE: Row = (None,) * len(DATE_COLUMNS)
 _EMPTY_JSON = "[]"
@@ -215,6 +271,63 @@ def provenance_row(volume_id: str, document_id: str | None, idx: int, p: Provena
     )
 
 
+def _source_note_row(did: str, n: SourceNote, source_note: str | None) -> Row:
+    return (
+        did,
+        n.parser,
+        n.archive,
+        n.collection,
+        _json_list(n.file_numbers),
+        n.classification,
+        _json_list(n.handling),
+        _json_list(n.drafted_by),
+        n.approved_by,
+        n.approved_on,
+        n.approved_date,
+        n.meeting_place,
+        int(n.translation),
+        int(n.paraphrase),
+        int(n.telegram),
+        n.serial,
+        _json_list(n.enclosure),
+        n.received,
+        _json_list(n.labels),
+        _json_list(n.other),
+        _ENCODE_JSON([list(p) for p in n.parts]) if n.parts else _EMPTY_JSON,
+        None if n.text == source_note else n.text,
+    )
+
+
+def _tuple(value: str) -> tuple[Any, ...]:
+    return () if value == _EMPTY_JSON else tuple(json.loads(value))
+
+
+def _decode_source_note(r: Sequence[Any], source_note: str | None) -> SourceNote:
+    return SourceNote(
+        text=r[21] if r[21] is not None else (source_note or ""),
+        parser=r[1],
+        archive=r[2],
+        collection=r[3],
+        file_numbers=_tuple(r[4]),
+        classification=r[5],
+        handling=_tuple(r[6]),
+        drafted_by=_tuple(r[7]),
+        approved_by=r[8],
+        approved_on=r[9],
+        approved_date=r[10],
+        meeting_place=r[11],
+        translation=bool(r[12]),
+        paraphrase=bool(r[13]),
+        telegram=bool(r[14]),
+        serial=r[15],
+        enclosure=_tuple(r[16]),
+        received=r[17],
+        labels=_tuple(r[18]),
+        other=_tuple(r[19]),
+        parts=tuple((str(f), str(seg)) for f, seg in _tuple(r[20])),
+    )
+
+
 class RowBatch:
     """Rows of a run of documents, table by table, ready for ``executemany``."""
 
@@ -223,7 +336,7 @@ class RowBatch:
     def __init__(self, *, ingested_at: str) -> None:
         self.ingested_at = ingested_at
         self.documents: list[Row] = []
-        self.children: dict[str, list[Row]] = {table: [] for table in CHILD_TABLES}
+        self.children: dict[str, list[Row]] = {table: [] for table in ROW_TABLES}
         self.provenance: list[Row] = []
         self.date_min: str | None = None
         self.date_max: str | None = None
@@ -283,6 +396,41 @@ class RowBatch:
                 (did, i, a.heading, a.start, a.end, a.place, *_date_values(a.date))
                 for i, a in enumerate(doc.attachments)
             )
+        if doc.references:
+            children["doc_references"].extend(
+                (did, i, r.kind, r.text, r.target, r.offset, r.note) for i, r in enumerate(doc.references)
+            )
+        if doc.texts:
+            children["texts"].extend(
+                (did, i, t.language, t.kind, t.title, t.source, t.text) for i, t in enumerate(doc.texts)
+            )
+        if doc.tags:
+            children["tags"].extend((did, i, t.kind, t.value, t.ident) for i, t in enumerate(doc.tags))
+        if doc.source_fields is not None:
+            children["source_notes"].append(_source_note_row(did, doc.source_fields, doc.source_note))
+        if (
+            doc.summary is not None
+            or doc.original_language is not None
+            or doc.authors
+            or doc.archive is not None
+            or doc.url is not None
+            or doc.credits is not None
+            or doc.signed_by is not None
+            or doc.signed_date is not None
+        ):
+            children["document_details"].append(
+                (
+                    did,
+                    doc.summary,
+                    doc.original_language,
+                    _json_list(doc.authors),
+                    doc.archive,
+                    doc.url,
+                    doc.credits,
+                    doc.signed_by,
+                    None if doc.signed_date is None else to_json(doc.signed_date),
+                )
+            )
         if doc.provenance:
             at = self.ingested_at
             self.provenance.extend(
@@ -294,10 +442,10 @@ class RowBatch:
         """``(table, rows)`` of the documents added since the last call, in an order that
         satisfies the foreign keys; the batch starts afresh (count and date range stay)."""
         out = [("documents", self.documents)]
-        out.extend((table, self.children[table]) for table in CHILD_TABLES)
+        out.extend((table, self.children[table]) for table in ROW_TABLES)
         out.append(("provenance", self.provenance))
         self.documents = []
-        self.children = {table: [] for table in CHILD_TABLES}
+        self.children = {table: [] for table in ROW_TABLES}
         self.provenance = []
         return out
 
@@ -384,6 +532,10 @@ def decode_document(
     (columns as in ``CHILD_TABLES``, missing tables meaning none) and its provenance
     rows (``document_id, source, sha256, reader, reader_version, format, line``)."""
     chapter = row[9]
+    source_note = row[_DOC_SOURCE_NOTE]
+    details = children.get("document_details")
+    detail = details[0] if details else None
+    notes = children.get("source_notes")
     return Document(
         id=row[0],
         volume_id=row[1],
@@ -396,7 +548,7 @@ def decode_document(
         language=row[8],
         chapter=() if chapter == _EMPTY_JSON else tuple(json.loads(chapter)),
         date=_decode_date(row[_DOC_DATE]),
-        source_note=row[_DOC_SOURCE_NOTE],
+        source_note=source_note,
         text=row[_DOC_SOURCE_NOTE + 1],
         footnotes=tuple(
             Footnote(n=r[2], kind=r[3], inline=bool(r[4]), offset=r[5], xml_id=r[6], text=r[7])
@@ -418,4 +570,22 @@ def decode_document(
             for r in children.get("attachments", ())
         ),
         provenance=tuple(decode_provenance(r[1:]) for r in provenance),
+        references=tuple(
+            Reference(kind=r[2], text=r[3], target=r[4], offset=r[5], note=r[6])
+            for r in children.get("doc_references", ())
+        ),
+        texts=tuple(
+            AlternateText(language=r[2], kind=r[3], title=r[4], source=r[5], text=r[6])
+            for r in children.get("texts", ())
+        ),
+        tags=tuple(Tag(kind=r[2], value=r[3], ident=r[4]) for r in children.get("tags", ())),
+        source_fields=_decode_source_note(notes[0], source_note) if notes else None,
+        summary=detail[1] if detail else None,
+        original_language=detail[2] if detail else None,
+        authors=_tuple(detail[3]) if detail else (),
+        archive=detail[4] if detail else None,
+        url=detail[5] if detail else None,
+        credits=detail[6] if detail else None,
+        signed_by=detail[7] if detail else None,
+        signed_date=from_json(detail[8], DocDate) if detail and detail[8] is not None else None,
     )

@@ -22,7 +22,7 @@ DOCS: docs/architecture.md#store
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
@@ -56,6 +56,23 @@ class VolumeSummary:
     indexed: bool
 
 
+@dataclass(frozen=True, slots=True)
+class SourceRecord:
+    """A single-document source (web page, Wilson record, text file) as its reader read it.
+
+    ``document_id`` is the stored document it is part of now (its own id, or the id of
+    the record it was recognised as); ``fingerprint`` its text's sentence hashes
+    (:mod:`memcon.enrich.fingerprints`).
+    """
+
+    source: str
+    sha256: str
+    format: str
+    document_id: str
+    fingerprint: tuple[int, ...]
+    record: Document
+
+
 @runtime_checkable
 class Store(Protocol):
     """A place to keep volumes and documents.  See the module docstring for the contract."""
@@ -69,11 +86,43 @@ class Store(Protocol):
         """The sha256 of the source file last ingested for ``volume_id``, or ``None``."""
         ...
 
-    def replace_volume(self, volume: Volume, documents: Iterable[Document]) -> int:
+    def replace_volume(
+        self, volume: Volume, documents: Iterable[Document], *, absorbed: Mapping[str, str] | None = None
+    ) -> int:
         """Write ``volume`` and ``documents`` in one transaction, replacing the volume's old
         documents; return how many documents were written.  Consumes ``documents`` lazily,
         so a streaming reader's memory stays flat; if iterating raises, nothing is written
-        and the exception propagates."""
+        and the exception propagates.
+
+        ``absorbed`` (read once ``documents`` is consumed: the caller may fill it while they
+        stream) maps ids of documents stored elsewhere to the id of the document of this
+        volume they turned out to be: in the same transaction those are deleted and their
+        source records point to the new id."""
+        ...
+
+    def put_document(
+        self, volume: Volume, document: Document, *, record: SourceRecord, absorbed: Collection[str] = ()
+    ) -> Document:
+        """Store one document from a single-document source, in one transaction: add
+        ``volume`` if the store lacks it (an existing volume keeps its own metadata), replace
+        the document stored under ``document.id`` (keeping its place in the volume; a new
+        document goes last), delete the ``absorbed`` documents (stored under other ids, now
+        known to be this one) and keep ``record``.  Returns the document as stored (with its
+        ``seq``).  The volumes touched are left for the index to pick up again."""
+        ...
+
+    def source_records(
+        self, *, volume_id: str | None = None, document_id: str | None = None
+    ) -> list[SourceRecord]:
+        """The single-document sources kept (for one volume's or one document's ids, when given)."""
+        ...
+
+    def source_digests(self) -> set[str]:
+        """The sha256 of every single-document source kept (to skip unchanged files)."""
+        ...
+
+    def documents_numbered(self, n: str) -> list[str]:
+        """Ids of the documents whose printed number is ``n`` (candidates for a copy of one)."""
         ...
 
     def mark_indexed(self, volume_id: str, index_name: str) -> None:

@@ -12,15 +12,15 @@ DOCS: docs/database.md
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from types import TracebackType
 from typing import Self
 
 from memcon.errors import NotFound, StoreError
 from memcon.model.records import Document, Volume
 from memcon.store._codec import DocumentChecker, date_bounds
-from memcon.store.base import StoreStats, VolumeSummary
+from memcon.store.base import SourceRecord, StoreStats, VolumeSummary
 from memcon.store.migrations import SCHEMA_VERSION
 
 STORE = "memcon.memory"
@@ -43,6 +43,7 @@ class MemoryStore:
         self._lock = threading.RLock()
         self._volumes: dict[str, _StoredVolume] | None = {}
         self._documents: dict[str, tuple[Document, int]] = {}
+        self._records: dict[str, SourceRecord] = {}
 
     @property
     def location(self) -> str:
@@ -62,9 +63,12 @@ class MemoryStore:
             return None
         return stored.volume.provenance.sha256
 
-    def replace_volume(self, volume: Volume, documents: Iterable[Document]) -> int:
+    def replace_volume(
+        self, volume: Volume, documents: Iterable[Document], *, absorbed: Mapping[str, str] | None = None
+    ) -> int:
         """Collect ``documents`` and swap them in for the volume's old ones; nothing changes
-        if iterating raises or a document is refused (see :class:`DocumentChecker`)."""
+        if iterating raises or a document is refused (see :class:`DocumentChecker`).
+        ``absorbed``: see :meth:`memcon.store.base.Store.replace_volume`."""
         with self._lock:
             data = self._data()
             checker = DocumentChecker(volume.id)
@@ -89,7 +93,82 @@ class MemoryStore:
             data[volume.id] = _StoredVolume(volume, docs, date_min, date_max)
             for i, doc in enumerate(docs):
                 self._documents[doc.id] = (doc, i)
+            self._absorb(dict(absorbed or {}))
         return len(docs)
+
+    def _absorb(self, absorbed: Mapping[str, str]) -> None:
+        for old, new in absorbed.items():
+            if old == new:
+                continue
+            found = self._documents.get(old)
+            if found is not None:
+                self._remove(found[0])
+            for source, rec in list(self._records.items()):
+                if rec.document_id == old:
+                    self._records[source] = replace(rec, document_id=new)
+
+    def _remove(self, doc: Document) -> None:
+        stored = self._data()[doc.volume_id]
+        stored.documents = [d for d in stored.documents if d.id != doc.id]
+        del self._documents[doc.id]
+        self._refresh(doc.volume_id)
+
+    def _refresh(self, volume_id: str) -> None:
+        stored = self._data()[volume_id]
+        stored.documents.sort(key=lambda d: d.seq)
+        for i, d in enumerate(stored.documents):
+            self._documents[d.id] = (d, i)
+        bounds = [date_bounds(d.date) for d in stored.documents]
+        stored.date_min = min((lo for lo, _ in bounds if lo is not None), default=None)
+        stored.date_max = max((hi for _, hi in bounds if hi is not None), default=None)
+        stored.index_state.clear()
+
+    def put_document(
+        self, volume: Volume, document: Document, *, record: SourceRecord, absorbed: Collection[str] = ()
+    ) -> Document:
+        """Store one document of a single-document source; see :meth:`memcon.store.base.Store.put_document`."""
+        with self._lock:
+            data = self._data()
+            if volume.id not in data:
+                data[volume.id] = _StoredVolume(volume, [], None, None)
+            existing = self._documents.get(document.id)
+            self._absorb({old: document.id for old in absorbed})
+            stored = data[volume.id]
+            if existing is not None and existing[0].volume_id == volume.id:
+                seq = existing[0].seq
+                self._remove(existing[0])
+            else:
+                if existing is not None:
+                    self._remove(existing[0])
+                seq = max((d.seq for d in stored.documents), default=-1) + 1
+            doc = replace(document, seq=seq, volume_id=volume.id)
+            stored.documents.append(doc)
+            self._documents[doc.id] = (doc, 0)
+            self._refresh(volume.id)
+            self._records[record.source] = record
+            return doc
+
+    def source_records(
+        self, *, volume_id: str | None = None, document_id: str | None = None
+    ) -> list[SourceRecord]:
+        """The single-document sources kept (of one volume's or one document's ids, when given)."""
+        with self._lock:
+            records = sorted(self._records.values(), key=lambda r: (r.document_id, r.source))
+        if document_id is not None:
+            return sorted((r for r in records if r.document_id == document_id), key=lambda r: r.source)
+        if volume_id is not None:
+            return [r for r in records if r.document_id.startswith(volume_id + "/")]
+        return records
+
+    def source_digests(self) -> set[str]:
+        """The sha256 of every single-document source kept."""
+        with self._lock:
+            return {r.sha256 for r in self._records.values()}
+
+    def documents_numbered(self, n: str) -> list[str]:
+        """Ids of the documents whose printed number is ``n``."""
+        with self._lock:
+            return sorted(doc_id for doc_id, (doc, _) in self._documents.items() if doc.n == n)
 
     def mark_indexed(self, volume_id: str, index_name: str) -> None:
         """Record that the index ``index_name`` holds the volume as stored now."""
@@ -193,6 +272,7 @@ class MemoryStore:
         with self._lock:
             self._volumes = None
             self._documents = {}
+            self._records = {}
 
     def __enter__(self) -> Self:
         return self

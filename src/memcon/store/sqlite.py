@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,6 +33,8 @@ from memcon.errors import NotFound, StoreError
 from memcon.model.records import Document, Volume
 from memcon.store._codec import (
     CHILD_TABLES,
+    DETAIL_TABLES,
+    ROW_TABLES,
     DOCUMENT_COLUMNS,
     DOCUMENT_SELECT,
     PERSON_COLUMNS,
@@ -51,7 +53,8 @@ from memcon.store._codec import (
     term_rows,
     volume_row,
 )
-from memcon.store.base import StoreStats, VolumeSummary
+from memcon.store._sources import absorb, place_document, refresh_volume, select_records, upsert_record
+from memcon.store.base import SourceRecord, StoreStats, VolumeSummary
 from memcon.store.migrations import check_database, migrate
 
 STORE = "memcon.sqlite"
@@ -92,6 +95,13 @@ def stream_statements(*, by_volume: bool) -> tuple[str, dict[str, str], str]:
         f"CROSS JOIN {table} c ON c.document_id = d.id {where} {order}, c.idx"
         for table, cols in CHILD_TABLES.items()
     }
+    children.update(
+        {
+            table: f"SELECT {', '.join('c.' + c for c in cols)} FROM documents d "
+            f"CROSS JOIN {table} c ON c.document_id = d.id {where} {order}"
+            for table, cols in DETAIL_TABLES.items()
+        }
+    )
     prov = (
         f"SELECT p.document_id, {', '.join('p.' + c for c in _PROVENANCE_SELECT.split(', '))} "
         f"FROM documents d CROSS JOIN provenance p ON p.document_id = d.id {where} {order}, p.idx"
@@ -179,7 +189,7 @@ class SQLiteStore:
                 conn.close()
             raise
         self._conn = conn
-        self._insert = {table: insert_sql(table, columns) for table, columns in CHILD_TABLES.items()}
+        self._insert = {table: insert_sql(table, columns) for table, columns in ROW_TABLES.items()}
         self._insert["documents"] = insert_sql("documents", DOCUMENT_COLUMNS)
         self._insert["provenance"] = _INSERT_PROVENANCE
 
@@ -241,9 +251,12 @@ class SQLiteStore:
             ).fetchone()
         return None if row is None else str(row[0])
 
-    def replace_volume(self, volume: Volume, documents: Iterable[Document]) -> int:
+    def replace_volume(
+        self, volume: Volume, documents: Iterable[Document], *, absorbed: Mapping[str, str] | None = None
+    ) -> int:
         """Write ``volume`` and ``documents`` in one transaction, replacing what the volume held
         (its documents, persons, terms, provenance and index state); return the count written.
+        ``absorbed``: see :meth:`memcon.store.base.Store.replace_volume`.
 
         ``documents`` is consumed lazily and written in batches.  Whatever is raised while
         iterating or writing rolls the transaction back and propagates (``sqlite3`` errors
@@ -276,6 +289,8 @@ class SQLiteStore:
                     "UPDATE volumes SET document_count = ?, date_min = ?, date_max = ? WHERE id = ?",
                     (batch.count, batch.date_min, batch.date_max, volume.id),
                 )
+                if absorbed:
+                    absorb(conn, absorbed.items())
                 conn.execute("COMMIT")
             except BaseException as exc:
                 if conn.in_transaction:
@@ -287,6 +302,44 @@ class SQLiteStore:
             finally:
                 self._writing = None
         return batch.count
+
+    def put_document(
+        self, volume: Volume, document: Document, *, record: SourceRecord, absorbed: Collection[str] = ()
+    ) -> Document:
+        """Store one document of a single-document source; see :meth:`memcon.store.base.Store.put_document`."""
+        at = _utcnow()
+        with self._sql(f"writing document {document.id!r}") as conn:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                stored = place_document(conn, volume, document, at=at, absorbed=absorbed)
+                batch = RowBatch(ingested_at=at)
+                batch.add(stored)
+                self._insert_rows(conn, batch.take())
+                upsert_record(conn, record, at=at)
+                refresh_volume(conn, volume.id)
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        return stored
+
+    def source_records(
+        self, *, volume_id: str | None = None, document_id: str | None = None
+    ) -> list[SourceRecord]:
+        """The single-document sources kept (of one volume's or one document's ids, when given)."""
+        with self._sql("reading source records") as conn:
+            return select_records(conn, volume_id=volume_id, document_id=document_id)
+
+    def source_digests(self) -> set[str]:
+        """The sha256 of every single-document source kept."""
+        with self._sql("reading source digests") as conn:
+            return {r[0] for r in conn.execute("SELECT sha256 FROM source_records")}
+
+    def documents_numbered(self, n: str) -> list[str]:
+        """Ids of the documents whose printed number is ``n``."""
+        with self._sql("finding documents by number") as conn:
+            return [r[0] for r in conn.execute("SELECT id FROM documents WHERE n = ? ORDER BY id", (n,))]
 
     def _insert_rows(self, conn: sqlite3.Connection, tables: list[tuple[str, list[Row]]]) -> None:
         for table, rows in tables:
@@ -346,9 +399,11 @@ class SQLiteStore:
                 raise self._document_not_found(conn, doc_id)
             children: dict[str, list[Row]] = {
                 table: conn.execute(
-                    f"SELECT {', '.join(columns)} FROM {table} WHERE document_id = ? ORDER BY idx", (doc_id,)
+                    f"SELECT {', '.join(columns)} FROM {table} WHERE document_id = ?"
+                    + (" ORDER BY idx" if table in CHILD_TABLES else ""),
+                    (doc_id,),
                 ).fetchall()
-                for table, columns in CHILD_TABLES.items()
+                for table, columns in ROW_TABLES.items()
             }
             prov = conn.execute(
                 f"SELECT document_id, {_PROVENANCE_SELECT} FROM provenance WHERE document_id = ? ORDER BY idx",

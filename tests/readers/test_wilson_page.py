@@ -333,20 +333,23 @@ def test_joiner_never_loses_or_reorders_words(paragraphs: list[str]) -> None:
 
 
 @pytest.mark.parametrize(("previous", "following", "joined"), [
-    ("though those", "statements are supported by deeds.", True),
-    ("the people -", "that is the field", True),
-    ("I said so.", "then he left.", False),  # a sentence ended
-    ("He asked: why?", "nobody knew.", False),
+    ("it's not sufficient to have those statements of the Cuban government, though those",
+     "statements are supported by deeds.", True),
+    ("in satisfying material and spiritual requirements of the people -", "that is the field", True),
+    ("And then I said so.", "then he left.", False),  # a sentence ended
+    ("And then he asked: why?", "nobody knew.", False),
     ("In conclusion I would like to say the following:", "the talks go on.", False),
     ("The sides noted the following", "a) the exchange of notes will continue;", False),  # a list item
     ("The sides noted the following", "iv. the next meeting", False),
-    ("FROM THE CABLE", "during the meeting", False),  # a heading in capitals
+    ("FROM THE CABLE ABOUT THE CONVERSATION", "during the meeting", False),  # a heading in capitals
     ("A. GROMYKO", "20/10/1962", False),
-    ("issues. / ... /", "now I would like", False),  # an omission mark closes the paragraph
-    ("as he said \"we shall see.\"", "then", False),
-    ("the situation in", "Laos", False),  # capitalised: not joined (kept as printed)
+    ("on a number of important issues. / ... /", "now I would like", False),  # an omission mark
+    ("and as he said \"we shall see.\"", "then", False),
+    ("the situation in the", "Laos", False),  # capitalised: not joined (kept as printed)
+    ("Top Secret", "copy no. 3", False),  # a marking, shorter than a printed line
+    ("Совершенно секретно", "экз. № 1", False),
     ("Переговоры будут продолжены в", "апреле.", True),
-    ("会谈将在", "四月继续。", False),  # no letter case: never joined
+    ("双方 同意 会谈 将在 明年", "四月继续。", False),  # no letter case: never joined
 ])
 def test_continues_decisions(previous: str, following: str, joined: bool) -> None:
     assert _wilson.continues(previous, following) is joined

@@ -261,12 +261,18 @@ _CLOSERS = "\"'”’»)]"
 _LIST_ITEM = re.compile(r"^(?:[a-z]|[ivx]{1,4})[.)]\s")
 
 
+# A layout break leaves at least a printed line before it; shorter blocks are headers and
+# markings ("Top Secret" / "copy no. 3", "Совершенно секретно" / "экз. № 1"), not broken sentences.
+_MIN_WORDS = 4
+
+
 def continues(previous: str, following: str) -> bool:
     """Whether ``following`` continues the sentence ``previous`` leaves open (a layout break).
 
     True when ``previous`` does not end with sentence-final punctuation (``.!?…:;`` or an
     omission mark's ``/``, closing quotes and brackets aside), is not an all-capitals line
-    (a heading, a signature), and ``following`` starts with a lower-case letter that is not a
+    (a heading, a signature) nor shorter than a printed line (:data:`_MIN_WORDS` words: a
+    marking, an address), and ``following`` starts with a lower-case letter that is not a
     list marker.
     """
     end = previous.rstrip().rstrip(_CLOSERS)
@@ -274,6 +280,8 @@ def continues(previous: str, following: str) -> bool:
         return False
     letters = [ch for ch in previous if ch.isalpha()]
     if letters and all(ch.isupper() for ch in letters):
+        return False
+    if len(previous.split()) < _MIN_WORDS:
         return False
     start = following.lstrip()
     return bool(start) and start[0].islower() and not _LIST_ITEM.match(start)

@@ -30,8 +30,8 @@ import hashlib
 import os
 import re
 from collections.abc import Iterator
-from itertools import pairwise
 from dataclasses import dataclass
+from itertools import pairwise
 
 from memcon.errors import EmptyInput, ReadError
 from memcon.model.records import DatePrecision, DocDate, Document, PageBreak, Provenance, Volume

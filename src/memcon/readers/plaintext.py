@@ -405,8 +405,8 @@ def _clean(line: str, *, markdown: bool) -> str:
 
 def _render(block: _Block, *, markdown: bool, width: int) -> str:
     """A block as text: code verbatim, a heading as its words, a paragraph reflowed."""
-    if block.kind == "code":
-        return "\n".join(block.lines)
+    if block.kind == "code":  # verbatim, but never more than one blank line in a row
+        return re.sub(r"\n\s*\n(?:\s*\n)+", "\n\n", "\n".join(line.rstrip() for line in block.lines))
     if block.kind == "heading":
         return _clean(block.lines[0], markdown=markdown)
     out: list[str] = []

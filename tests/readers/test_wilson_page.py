@@ -214,6 +214,13 @@ def test_page_without_url_takes_its_id_from_the_file_name(tmp_path: Path) -> Non
     assert doc.signed_date is not None and doc.signed_date.when == "1956-03-05"
 
 
+def test_sign_off_date_on_the_day_of_the_document_is_not_repeated(tmp_path: Path) -> None:
+    _, doc = _read(_page(tmp_path, "The talks will go on in April and\n\nmay end in May.\n\nI. PETROVSKY\n\n03/03/1956"))
+    assert doc.date is not None and doc.date.when == "1956-03-03"
+    assert doc.signed_by == "I. PETROVSKY" and doc.signed_date is None
+    assert doc.text.endswith("I. PETROVSKY\n\n03/03/1956")  # still printed in the text
+
+
 def test_page_transcript_in_the_original_language(tmp_path: Path) -> None:
     body = "ПИСЬМО\n\nМосква, 3 марта 1956 г.\n\nПереговоры будут продолжены в\n\nапреле."
     _, doc = _read(_page(tmp_path, body, contents="Transcript - Russian"))

@@ -374,6 +374,15 @@ def build_body(blocks: Sequence[str], *, title: str | None) -> Body:
     return Body(text, heading, date, place, signed_by, signed_date, annotations, joins)
 
 
+def distinct_date(signed: DocDate | None, date: DocDate | None) -> DocDate | None:
+    """``signed`` unless it is the same day as ``date`` (``Document.signed_date`` holds the sign-off
+    date only when it differs from the document's date)."""
+    if signed is None or (date is not None and signed.sort_key == date.sort_key
+                          and signed.sort_key_end == date.sort_key_end):
+        return None
+    return signed
+
+
 # ------------------------------------------------------------------ names and types
 _INITIALS = r"(?:[A-ZА-ЯЁ][a-zа-яё]*\.\s*)+"
 _NAME_WORD = r"(?:[A-ZА-ЯЁ][a-zа-яё]+\s+){1,3}"

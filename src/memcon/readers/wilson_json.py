@@ -188,14 +188,16 @@ class _Record:
         kind = _wilson.doc_type(types[0]) if types else "document"
         if kind == "document":
             kind = types[0].lower() if types else _wilson.doc_type(title or body.heading or "")
+        date = self._date() or body.date
         return Document(
             id=f"{_wilson.VOLUME_ID}/{self.record_id}", volume_id=_wilson.VOLUME_ID,
             heading=title or body.heading or f"Record {self.record_id}", text=body.text, doc_type=kind,
-            place=body.place, date=self._date() or body.date, annotations=body.annotations,
+            place=body.place, date=date, annotations=body.annotations,
             language=main.language, provenance=(self.provenance,), summary=self._summary(),
             original_language=original, authors=authors, archive=self._archive(),
             url=_wilson.RECORD_URL.format(id=self.record_id), credits=self._credits(),
-            signed_by=body.signed_by, signed_date=body.signed_date, texts=others, tags=self._tags(),
+            signed_by=body.signed_by, signed_date=_wilson.distinct_date(body.signed_date, date), texts=others,
+            tags=self._tags(),
         )
 
     # -------------------------------------------------------------- texts

@@ -160,14 +160,16 @@ class _Page:
         if rendered.signed_by:
             sources = [rendered.heading or "", title or "", *(b for _, b in body[:3])]
             authors = (_wilson.author_name(rendered.signed_by, sources),)
+        date = date or rendered.date
         return Document(
             id=f"{_wilson.VOLUME_ID}/{record_id}", volume_id=_wilson.VOLUME_ID,
             heading=title or rendered.heading or f"Record {record_id}", text=rendered.text,
             doc_type=_wilson.doc_type(title or rendered.heading or ""),
-            place=rendered.place, date=date or rendered.date, annotations=rendered.annotations,
+            place=rendered.place, date=date, annotations=rendered.annotations,
             language=language, provenance=(self.provenance,), summary=self._joined("summary"),
             original_language=original, authors=authors, archive=archive, url=url,
-            credits=self._joined("credits"), signed_by=rendered.signed_by, signed_date=rendered.signed_date,
+            credits=self._joined("credits"), signed_by=rendered.signed_by,
+            signed_date=_wilson.distinct_date(rendered.signed_date, date),
             tags=tuple(self.tags),
         )
 

@@ -16,18 +16,21 @@ from memcon.cli._options import COMMAND_SETTINGS, echo_json, handle_errors, json
 @click.argument("doc_id", metavar="ID")
 @store_option
 @click.option("--no-footnotes", is_flag=True, help="Leave the footnotes out.")
+@click.option("--no-details", is_flag=True, help="Leave out what the record says besides its text.")
 @json_option
 @handle_errors
-def show_cli(doc_id: str, db: str, no_footnotes: bool, as_json: bool) -> None:
+def show_cli(doc_id: str, db: str, no_footnotes: bool, no_details: bool, as_json: bool) -> None:
     """Show a document as history.state.gov renders it: heading, dateline, text with
-    [Page N] markers and footnote numbers, then the footnotes.
+    [Page N] markers and footnote numbers, then the footnotes; then what the record says
+    besides (summary, languages, parsed source note, references, every source it was
+    read from).
 
     Example:
 
         memcon show frus1919Parisv01/d337
         memcon show frus1919Parisv01/d337 --json
     """
-    from memcon.model.render import render_document
+    from memcon.model.render import render_details, render_document
     from memcon.workspace import open_workspace
 
     with open_workspace(db, create=False) as ws:
@@ -40,6 +43,10 @@ def show_cli(doc_id: str, db: str, no_footnotes: bool, as_json: bool) -> None:
     where = " › ".join((volume.title, *doc.chapter))
     console.print(f"{doc.id}  ·  {where}", style="dim", markup=False, soft_wrap=True)
     console.print(render_document(doc, footnotes=not no_footnotes), markup=False, soft_wrap=True)
+    details = "" if no_details else render_details(doc)
+    if details:
+        console.print("")
+        console.print(details, style="dim", markup=False, soft_wrap=True)
 
 
 @click.command(name="stats", context_settings=COMMAND_SETTINGS)

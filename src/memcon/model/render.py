@@ -29,3 +29,58 @@ def _footnote_line(fn: Footnote) -> str:
     prefix = f"{fn.n}. " if fn.n else ""
     lines = [line.strip() for line in fn.text.strip().split("\n") if line.strip()]
     return prefix + ("\n" + " " * len(prefix)).join(lines)
+
+
+_LANGUAGES = {"en": "English", "ru": "Russian", "zh": "Chinese", "de": "German", "fr": "French",
+              "es": "Spanish", "it": "Italian", "ja": "Japanese", "pl": "Polish", "cs": "Czech",
+              "hu": "Hungarian", "ro": "Romanian", "bg": "Bulgarian", "ko": "Korean", "vi": "Vietnamese"}
+
+
+def language_name(code: str | None) -> str | None:
+    """``ru`` → ``Russian``; an unknown code is returned as it is."""
+    return None if code is None else _LANGUAGES.get(code, code)
+
+
+def render_details(doc: Document) -> str:
+    """What the record says besides its text, one ``Label: value`` line each: summary,
+    languages, authors, signature, archive, URL, credits, parsed source note, references,
+    texts in other languages, and every source it was read from.  Empty when there is none."""
+    lines: list[str] = []
+
+    def add(label: str, value: str | None) -> None:
+        if value:
+            lines.append(f"{label}: {value}")
+
+    add("Summary", doc.summary)
+    if doc.original_language and doc.original_language != doc.language:
+        add("Language", f"{language_name(doc.language)} translation of the {language_name(doc.original_language)} "
+            "original")
+    add("Authors", "; ".join(doc.authors))
+    signed = doc.signed_by
+    if doc.signed_date is not None:
+        signed = f"{signed or '(unsigned)'}, {doc.signed_date.when or doc.signed_date.text}"
+    add("Signed", signed)
+    add("Archive", doc.archive)
+    add("URL", doc.url)
+    add("Credits", doc.credits)
+    note = doc.source_fields
+    if note is not None:
+        archive = ", ".join(x for x in (note.archive, note.collection, *note.file_numbers) if x)
+        add("Source", archive)
+        add("Classification", "; ".join(x for x in (note.classification, *note.handling) if x))
+        add("Drafted by", ", ".join(note.drafted_by))
+        if note.approved_by or note.approved_on:
+            add("Approved", " ".join(x for x in (note.approved_by, note.approved_date or note.approved_on) if x))
+        add("Meeting place", note.meeting_place)
+    for ref in doc.references:
+        target = f" → {ref.target}" if ref.target else ""
+        what = "Participants" if ref.kind == "participants" else "See"
+        add(what, f"{ref.text}{target}" + (f" ({ref.note})" if ref.note else ""))
+    for alt in doc.texts:
+        add(f"Also in {language_name(alt.language)}", f"{alt.kind}, {len(alt.text):,} characters"
+            + (f" — {alt.title}" if alt.title else ""))
+    for tag in doc.tags:
+        add(tag.kind.capitalize(), tag.value)
+    for p in doc.provenance:
+        add("Read from", f"{p.source} ({p.format}, {p.reader} v{p.reader_version})")
+    return "\n".join(lines)

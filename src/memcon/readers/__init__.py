@@ -1,8 +1,10 @@
 """memcon.readers: one reader per source format, and the registry that picks one.
 
 A reader turns a file into records (the :class:`~memcon.model.records.Volume` first, then
-its :class:`~memcon.model.records.Document` records) and never touches the store.  Until
-a second reader arrives, :data:`READERS` is a plain table: format name → reader and sniffer.
+its :class:`~memcon.model.records.Document` records) and never touches the store.
+:data:`READERS` is a plain table, format name → reader and sniffer, in the order
+:func:`detect_format` tries them: the most specific first, plain text last (it accepts any
+text).
 
 DOCS: docs/ingest.md
 """
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 
 from memcon.errors import ReadError, UnknownFormat
 from memcon.model.records import Document, Volume
-from memcon.readers import frus_tei
+from memcon.readers import frus_tei, hsg_page, plaintext, wilson_json, wilson_page
 
 SNIFF_BYTES = 8192
 """How much of a file :func:`detect_format` reads to recognise it."""
@@ -40,6 +42,22 @@ READERS: dict[str, ReaderSpec] = {
         format=frus_tei.FORMAT, name=frus_tei.READER, version=frus_tei.VERSION,
         read=frus_tei.read_frus_tei, sniff=frus_tei.sniff_frus_tei,
     ),
+    wilson_json.FORMAT: ReaderSpec(
+        format=wilson_json.FORMAT, name=wilson_json.READER, version=wilson_json.VERSION,
+        read=wilson_json.read_wilson_json, sniff=wilson_json.sniff_wilson_json, unit="document",
+    ),
+    hsg_page.FORMAT: ReaderSpec(
+        format=hsg_page.FORMAT, name=hsg_page.READER, version=hsg_page.VERSION,
+        read=hsg_page.read_hsg_page, sniff=hsg_page.sniff_hsg_page, unit="document",
+    ),
+    wilson_page.FORMAT: ReaderSpec(
+        format=wilson_page.FORMAT, name=wilson_page.READER, version=wilson_page.VERSION,
+        read=wilson_page.read_wilson_page, sniff=wilson_page.sniff_wilson_page, unit="document",
+    ),
+    plaintext.FORMAT: ReaderSpec(
+        format=plaintext.FORMAT, name=plaintext.READER, version=plaintext.VERSION,
+        read=plaintext.read_plaintext, sniff=plaintext.sniff_plaintext, unit="document",
+    ),
 }
 
 
@@ -62,7 +80,8 @@ def detect_format(path: str | os.PathLike[str]) -> str:
     known = ", ".join(sorted(READERS))
     raise UnknownFormat(
         f"no reader recognises this file (memcon reads: {known})", path=where,
-        hint="check it is a FRUS TEI volume (XML with <TEI xmlns=\"http://www.tei-c.org/ns/1.0\">)",
+        hint="memcon reads FRUS TEI volumes, pages copied from history.state.gov, Wilson Center records "
+        "(saved page or API JSON) and text; choose one with --format",
     )
 
 

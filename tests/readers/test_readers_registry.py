@@ -29,8 +29,11 @@ def test_detect_format_refuses_other_files(fixtures: Path, tmp_path: Path) -> No
     assert "frus-tei" in str(caught.value) and caught.value.path == str(fixtures / "tei" / "not-tei.xml")
     text = tmp_path / "notes.txt"
     text.write_text("Memorandum of Conversation\nVienna, June 4, 1961.\n", encoding="utf-8")
-    with pytest.raises(UnknownFormat):
-        detect_format(text)
+    assert detect_format(text) == "text"  # plain text is the fallback of every text file
+    scan = tmp_path / "scan.txt"
+    scan.write_bytes(b"%PDF-1.4\n\x00\x01\x02" + bytes(range(256)))
+    with pytest.raises(UnknownFormat, match="not a text file"):
+        detect_format(scan)
     with pytest.raises(ReadError, match="cannot read"):
         detect_format(tmp_path / "missing.xml")
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from memcon.errors import ReadError, UnknownFormat
 from memcon.model.records import Document, Volume
 from memcon.readers import frus_tei, hsg_page, plaintext, wilson_json, wilson_page
+from memcon.readers._encoding import detect_encoding
 
 SNIFF_BYTES = 8192
 """How much of a file :func:`detect_format` reads to recognise it."""
@@ -77,6 +78,11 @@ def detect_format(path: str | os.PathLike[str]) -> str:
     for name, spec in READERS.items():
         if spec.sniff(head):
             return name
+    if head and detect_encoding(head) == "binary":
+        raise UnknownFormat(
+            "this is not a text file (binary data: a scan, a PDF or a word-processor file?)", path=where,
+            hint="save the document as text (UTF-8), or give its TEI, web page or Wilson Center record",
+        )
     known = ", ".join(sorted(READERS))
     raise UnknownFormat(
         f"no reader recognises this file (memcon reads: {known})", path=where,

@@ -52,6 +52,7 @@ _URL = re.compile(r"https?://history\.state\.gov/historicaldocuments/(?P<volume>
 _URL_LINE = re.compile(r"^\s*(?:(?:URL|Link|Source URL)\s*:\s*)?<?https?://\S+>?\s*$", re.IGNORECASE)
 _FILE_ID = re.compile(r"^(?P<volume>frus\d[\w-]*?)[-_.](?P<doc>d\d+[a-z]?)(?=[-_.]|$)")
 _HEADING = re.compile(r"^(?P<n>\d{1,4}[A-Za-z]?)\.\s+(?P<rest>\S.*)$")
+_SOURCE_LINE = re.compile(r"(?m)^[ \t]+[01]\. Source: ")
 _SERIES = "Foreign Relations of the United States"
 _BREADCRUMB = re.compile(r"›|»|\bHistorical Documents\b|\bOffice of the Historian\b|" + _SERIES)
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[•◦▪●○■‣∙·])[ \t]*(?P<text>.*?)\s*$")
@@ -72,7 +73,7 @@ def sniff_hsg_page(head: bytes) -> bool:
 
     A history.state.gov document URL decides; otherwise the first line must be a numbered
     heading ("88. Memorandum of Conversation0", after an optional volume title) and the page
-    must show a ``[Page N]`` marker or bullet lines.
+    must show a ``[Page N]`` marker, bullet lines or an indented "  1. Source: …" footnote.
     """
     text = sniff_text(head)
     if text is None or text.lstrip()[:1] in ("<", "{", "["):
@@ -82,7 +83,8 @@ def sniff_hsg_page(head: bytes) -> bool:
     lines = [line for line in text.split("\n")[:40] if line.strip()]
     for line in lines[:3]:
         if _HEADING.match(line.strip()):
-            return "[Page " in text or any(_BULLET.match(x) for x in lines[:12])
+            return ("[Page " in text or any(_BULLET.match(x) for x in lines[:12])
+                    or _SOURCE_LINE.search(text) is not None)
         if not _BREADCRUMB.search(line):
             return False
     return False

@@ -20,7 +20,7 @@ import types
 import typing
 from dataclasses import MISSING, fields, is_dataclass
 from functools import cache
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, TypeVar, cast, get_args, get_origin
 
 from memcon.errors import StoreError
 from memcon.model import records
@@ -80,7 +80,7 @@ def from_plain(data: Any, cls: type[T]) -> T:
     """The record of class ``cls`` that :func:`to_plain` turned into ``data``."""
     if not isinstance(data, dict):
         raise StoreError(f"expected a JSON object for a {cls.__name__}, found {type(data).__name__}")
-    hints = _hints(cls)
+    hints = _hints(cast(Any, cls))
     unknown = set(data) - set(hints)
     if unknown:
         raise StoreError(

@@ -17,6 +17,7 @@ from typing import Any, cast
 from memcon.errors import StoreError
 from memcon.model.dates import date_bounds
 from memcon.model.records import (
+    AlternateText,
     Annotation,
     Attachment,
     DatePrecision,
@@ -26,15 +27,14 @@ from memcon.model.records import (
     PageBreak,
     Participant,
     PersonEntry,
-    AlternateText,
     Provenance,
     Reference,
-    SourceNote,
     Tag,
     TermEntry,
     Volume,
 )
 from memcon.model.serialize import from_json, to_json
+from memcon.store._codec_notes import SOURCE_NOTE_COLUMNS, decode_source_note, source_note_row
 
 Row = tuple[Any, ...]
 
@@ -123,30 +123,6 @@ DETAIL_COLUMNS = (
     "credits",
     "signed_by",
     "signed_date",
-)
-SOURCE_NOTE_COLUMNS = (
-    "document_id",
-    "parser",
-    "archive",
-    "collection",
-    "file_numbers",
-    "classification",
-    "handling",
-    "drafted_by",
-    "approved_by",
-    "approved_on",
-    "approved_date",
-    "meeting_place",
-    "translation",
-    "paraphrase",
-    "telegram",
-    "serial",
-    "enclosure",
-    "received",
-    "labels",
-    "other",
-    "parts",
-    "note_text",
 )
 
 CHILD_TABLES: dict[str, tuple[str, ...]] = {
@@ -271,61 +247,8 @@ def provenance_row(volume_id: str, document_id: str | None, idx: int, p: Provena
     )
 
 
-def _source_note_row(did: str, n: SourceNote, source_note: str | None) -> Row:
-    return (
-        did,
-        n.parser,
-        n.archive,
-        n.collection,
-        _json_list(n.file_numbers),
-        n.classification,
-        _json_list(n.handling),
-        _json_list(n.drafted_by),
-        n.approved_by,
-        n.approved_on,
-        n.approved_date,
-        n.meeting_place,
-        int(n.translation),
-        int(n.paraphrase),
-        int(n.telegram),
-        n.serial,
-        _json_list(n.enclosure),
-        n.received,
-        _json_list(n.labels),
-        _json_list(n.other),
-        _ENCODE_JSON([list(p) for p in n.parts]) if n.parts else _EMPTY_JSON,
-        None if n.text == source_note else n.text,
-    )
-
-
 def _tuple(value: str) -> tuple[Any, ...]:
     return () if value == _EMPTY_JSON else tuple(json.loads(value))
-
-
-def _decode_source_note(r: Sequence[Any], source_note: str | None) -> SourceNote:
-    return SourceNote(
-        text=r[21] if r[21] is not None else (source_note or ""),
-        parser=r[1],
-        archive=r[2],
-        collection=r[3],
-        file_numbers=_tuple(r[4]),
-        classification=r[5],
-        handling=_tuple(r[6]),
-        drafted_by=_tuple(r[7]),
-        approved_by=r[8],
-        approved_on=r[9],
-        approved_date=r[10],
-        meeting_place=r[11],
-        translation=bool(r[12]),
-        paraphrase=bool(r[13]),
-        telegram=bool(r[14]),
-        serial=r[15],
-        enclosure=_tuple(r[16]),
-        received=r[17],
-        labels=_tuple(r[18]),
-        other=_tuple(r[19]),
-        parts=tuple((str(f), str(seg)) for f, seg in _tuple(r[20])),
-    )
 
 
 class RowBatch:
@@ -407,7 +330,7 @@ class RowBatch:
         if doc.tags:
             children["tags"].extend((did, i, t.kind, t.value, t.ident) for i, t in enumerate(doc.tags))
         if doc.source_fields is not None:
-            children["source_notes"].append(_source_note_row(did, doc.source_fields, doc.source_note))
+            children["source_notes"].append(source_note_row(did, doc.source_fields, doc.source_note))
         if (
             doc.summary is not None
             or doc.original_language is not None
@@ -579,7 +502,7 @@ def decode_document(
             for r in children.get("texts", ())
         ),
         tags=tuple(Tag(kind=r[2], value=r[3], ident=r[4]) for r in children.get("tags", ())),
-        source_fields=_decode_source_note(notes[0], source_note) if notes else None,
+        source_fields=decode_source_note(notes[0], source_note) if notes else None,
         summary=detail[1] if detail else None,
         original_language=detail[2] if detail else None,
         authors=_tuple(detail[3]) if detail else (),

@@ -33,12 +33,11 @@ from memcon.errors import NotFound, StoreError
 from memcon.model.records import Document, Volume
 from memcon.store._codec import (
     CHILD_TABLES,
-    DETAIL_TABLES,
-    ROW_TABLES,
     DOCUMENT_COLUMNS,
     DOCUMENT_SELECT,
     PERSON_COLUMNS,
     PROVENANCE_COLUMNS,
+    ROW_TABLES,
     TERM_COLUMNS,
     VOLUME_COLUMNS,
     VOLUME_SELECT,
@@ -54,6 +53,7 @@ from memcon.store._codec import (
     volume_row,
 )
 from memcon.store._sources import absorb, place_document, refresh_volume, select_records, upsert_record
+from memcon.store._stream import Group, stream_statements
 from memcon.store.base import SourceRecord, StoreStats, VolumeSummary
 from memcon.store.migrations import check_database, migrate
 
@@ -81,51 +81,6 @@ _HINTS = (
 
 def _utcnow() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def stream_statements(*, by_volume: bool) -> tuple[str, dict[str, str], str]:
-    """The queries behind :meth:`SQLiteStore.iter_documents`: documents, each child table, and
-    document provenance, all in the same order (volume, seq), so they merge without sorting.
-    ``CROSS JOIN`` keeps ``documents`` the outer loop whatever the statistics say."""
-    where = "WHERE d.volume_id = ?" if by_volume else ""
-    order = "ORDER BY d.volume_id, d.seq"
-    docs = f"SELECT {', '.join('d.' + c for c in DOCUMENT_COLUMNS)} FROM documents d {where} {order}"
-    children = {
-        table: f"SELECT {', '.join('c.' + c for c in cols)} FROM documents d "
-        f"CROSS JOIN {table} c ON c.document_id = d.id {where} {order}, c.idx"
-        for table, cols in CHILD_TABLES.items()
-    }
-    children.update(
-        {
-            table: f"SELECT {', '.join('c.' + c for c in cols)} FROM documents d "
-            f"CROSS JOIN {table} c ON c.document_id = d.id {where} {order}"
-            for table, cols in DETAIL_TABLES.items()
-        }
-    )
-    prov = (
-        f"SELECT p.document_id, {', '.join('p.' + c for c in _PROVENANCE_SELECT.split(', '))} "
-        f"FROM documents d CROSS JOIN provenance p ON p.document_id = d.id {where} {order}, p.idx"
-    )
-    return docs, children, prov
-
-
-class _Group:
-    """Rows of one child query, handed out document by document (both ordered alike)."""
-
-    __slots__ = ("_next", "_rows")
-
-    def __init__(self, cursor: sqlite3.Cursor) -> None:
-        self._rows: Iterator[Row] = iter(cursor)
-        self._next: Row | None = next(self._rows, None)
-
-    def take(self, doc_id: str) -> list[Row]:
-        out: list[Row] = []
-        row = self._next
-        while row is not None and row[0] == doc_id:
-            out.append(row)
-            row = next(self._rows, None)
-        self._next = row
-        return out
 
 
 class SQLiteStore:
@@ -430,8 +385,8 @@ class SQLiteStore:
             conn.execute("BEGIN")
             docs_sql, children_sql, prov_sql = stream_statements(by_volume=volume_id is not None)
             docs = conn.execute(docs_sql, params)
-            groups = {table: _Group(conn.execute(sql, params)) for table, sql in children_sql.items()}
-            prov = _Group(conn.execute(prov_sql, params))
+            groups = {table: Group(conn.execute(sql, params)) for table, sql in children_sql.items()}
+            prov = Group(conn.execute(prov_sql, params))
             for row in docs:
                 doc_id = row[0]
                 children = {table: group.take(doc_id) for table, group in groups.items()}

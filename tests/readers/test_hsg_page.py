@@ -10,10 +10,12 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from memcon.enrich import enrich_document
 from memcon.errors import EmptyInput, MalformedInput
-from memcon.model.records import Document, Volume
+from memcon.model.records import Document, Footnote, PageBreak, Volume
 from memcon.readers import read
 from memcon.readers.hsg_page import FORMAT, READER, VERSION, HsgPageWarning, read_hsg_page, sniff_hsg_page
 from tests._hsg_pages import numbered_text, render_hsg_page
@@ -345,15 +347,69 @@ def test_round_trip_every_shared_document(tmp_path: Path) -> None:
         require(shared_path() / "corpus" / "frus", "FRUS volumes")
     total = 0
     failed: dict[str, list[str]] = {}
+    dated = same_day = read_date = 0
     for path in paths:
         volume, documents = _volume(path)
         for i, tei in enumerate(documents):
             total += 1
-            _, problems = _round_trip(tei, tmp_path, volume, i=i)
+            web, problems = _round_trip(tei, tmp_path, volume, i=i)
             if problems:
                 failed[tei.id] = problems
+            if tei.date is not None and tei.date.sort_key:
+                dated += 1
+                if web.date is not None and web.date.when:
+                    read_date += 1
+                    same_day += web.date.when[:10] == tei.date.sort_key[:10]
+    # the dateline read from the page's words: found for most dated documents, and the TEI's day
+    assert read_date >= 0.95 * dated and same_day >= 0.98 * read_date, (dated, read_date, same_day)
     rate = 1 - len(failed) / total
     assert total > 8000
     assert rate >= 0.99, (rate, list(failed.items())[:20])
     structural = {k: v for k, v in failed.items() if any(p.startswith(("n ", "pages", "page ")) for p in v)}
     assert len(structural) <= 3, structural
+
+
+# ------------------------------------------------------------------ property: markers never eat real numbers
+
+_WORDS = ("the", "President", "said", "Khrushchev", "missiles", "Berlin", "treaty", "USSR", "message", "Strauss",
+          "agreed,", "today.", "war;", "(Morris)", "“peace”")
+_NUMBERS = ("10,000", "1961", "44", "pp. 229-240", "(1)", "U-2", "3:12 p.m.", "No. 5", "1.12", "#3", "1st",
+            "[Page 12]", "June 4, 1961,", "2,000")
+
+
+@st.composite
+def _documents(draw: st.DrawFn) -> Document:
+    """A document of words and real numbers, footnote anchors after some words, as the TEI renders it."""
+    paragraphs = draw(st.lists(st.lists(st.one_of(st.sampled_from(_WORDS), st.sampled_from(_NUMBERS)),
+                                        min_size=1, max_size=25), min_size=1, max_size=4))
+    paragraphs[0] = ["During", "lunch:", *paragraphs[0]]  # not a dateline under the heading
+    count = draw(st.integers(min_value=0, max_value=6))
+    slots = [(i, j) for i, p in enumerate(paragraphs) for j, w in enumerate(p) if w in _WORDS]
+    chosen = sorted(draw(st.lists(st.sampled_from(slots), max_size=count, unique=True))) if slots else []
+    heading = "Memorandum of Conversation"
+    text = f"7. {heading}[1]"
+    notes = [Footnote("1", "Source: Department of State, Central Files. Secret.", len(f"7. {heading}"), "source")]
+    for i, words in enumerate(paragraphs):
+        text += "\n\n"
+        for j, word in enumerate(words):
+            text += ("" if j == 0 else " ") + word
+            if (i, j) in chosen:
+                n = str(len(notes) + 1)
+                notes.append(Footnote(n, f"Note {n}.", len(text)))
+                text += f"[{n}]"
+    pages = tuple(PageBreak(m.group(1), m.start()) for m in re.finditer(r"\[Page (\d+)\]", text))
+    return Document(id="frusTest/d7", volume_id="frusTest", heading=heading, text=text, n="7",
+                    footnotes=tuple(notes), pages=pages)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(doc=_documents())
+def test_glued_markers_round_trip_and_real_numbers_survive(doc: Document, tmp_path: Path) -> None:
+    path = tmp_path / "frusTest-d7.web.txt"
+    path.write_text(render_hsg_page(doc), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", HsgPageWarning)
+        _, web = _read(path)
+    assert web.text == doc.text
+    assert web.footnotes == doc.footnotes
+    assert web.pages == doc.pages

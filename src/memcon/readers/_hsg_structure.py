@@ -24,6 +24,8 @@ _DATE_START = re.compile(rf"\b(?:(?:{_MONTHS})\.? \d{{1,2}}\b|\d{{1,2}} (?:{_MON
 _TIME = re.compile(r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>[ap])\.\s?m\.|\b(?P<word>noon|midnight)\b",
                    re.IGNORECASE)
 _MAX_DATELINE = 160
+_PLACE_WORDS = frozenset(("of", "de", "du", "des", "la", "le", "les", "at", "on", "off", "in", "the", "and", "aboard",
+                          "near", "am", "an", "der", "del", "di", "da", "y", "en", "sur", "upon", "via"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,16 +45,21 @@ def is_dateline(line: str) -> bool:
     if m is None or printed_date(line) is None:
         return False
     rest = line[m.end():]
-    return len(rest.split()) <= 8  # the date, a time, "(Received …)" at most
+    if len(rest.split()) > 8:  # the date, a time, "(Received …)" at most
+        return False
+    before = line[:m.start()].strip(" ,.[]")
+    # a place before the date: capitalised words ("Department of State, Washington"), not prose
+    return not before.endswith(":") and all(
+        w[:1].isupper() or w[:1] in "[(“\"" or w.lower().strip(",.") in _PLACE_WORDS for w in before.split())
 
 
 def dateline_fields(line: str) -> tuple[str | None, DocDate | None]:
-    """``(place, date)`` of a dateline: the place is the last comma-separated part before the date."""
+    """``(place, date)`` of a dateline: the place is what precedes the date, as the TEI's ``placeName``
+    holds it ("Department of State, Washington"; "[Washington,]" → "Washington")."""
     m = _DATE_START.search(line)
     if m is None:
         return None, None
-    before = line[:m.start()].strip(" ,.;:[]")
-    place = next((p.strip(" []") for p in reversed(before.split(",")) if p.strip(" []")), None)
+    place = " ".join(line[:m.start()].replace("[", "").replace("]", "").split()).strip(" ,.;:") or None
     when = printed_date(line)
     if when is None:
         return place, None

@@ -60,6 +60,9 @@ _PAGE = re.compile(r"\[Page (?P<n>[^\]\n]*\]*)\]")
 _GLUED_WORD = re.compile(r"\b(the|of|and|to|in|by|for|with|on|at|from|that|an)(?=[A-Z]{2,}\b)")
 """A function word run into the abbreviation after it ("theUSSR"): the site's term links eat the space."""
 _PREAMBLE_LINES = 8
+_DATELINE_SEARCH = 5
+"""How many lines under the heading may hold the dateline when it is not the first."""
+_MAX_SHORT_LINE = 160
 _HSG_CHARACTERS = str.maketrans({"\u02bc": "'", "\u00a0": " ", "\u200b": None, "\ufeff": None})
 """The site prints the volumes' ``'`` as U+02BC ("Presidentʼs"); non-breaking and zero-width spaces."""
 
@@ -184,6 +187,16 @@ def parse_hsg_page(text: str, *, path: str, sha256: str) -> tuple[Volume, Docume
     place, date = (None, None)
     if draft.dateline is not None:
         place, date = dateline_fields(_clean(draft.text, draft.dateline, markers))
+    else:  # old volumes print a file number or a title before the dateline: its first short lines
+        for k, paragraph in enumerate(paragraphs[:_DATELINE_SEARCH]):
+            if len(paragraph) > _MAX_SHORT_LINE:
+                break
+            if is_dateline(paragraph):
+                previous = paragraphs[k - 1] if k else ""
+                if previous.endswith(",") and len(previous) < _MAX_SHORT_LINE // 2:
+                    paragraph = f"{previous} {paragraph}"  # "Department of State," over "Washington, …"
+                place, date = dateline_fields(_strip_glued(paragraph, listed))
+                break
     pages = tuple(PageBreak(page_number(pm.group("n"), None), pm.start()) for pm in _PAGE.finditer(final)
                   if page_number(pm.group("n"), None))
     volume_id, doc_part = _ids(url, path, n)
@@ -314,6 +327,14 @@ def _clean(draft: str, span: tuple[int, int], markers: list[Marker]) -> str:
             start = marker.end
     parts.append(draft[start:end])
     return " ".join("".join(parts).split())
+
+
+def _strip_glued(line: str, listed: list[ListedFootnote]) -> str:
+    """A short line without the footnote markers glued in it (for a field's value)."""
+    markers, _ = find_markers(line, listed, tails=False) if listed else ([], [])
+    for marker in reversed(markers):
+        line = line[:marker.start] + line[marker.end:]
+    return line
 
 
 def _ids(url: re.Match[str] | None, path: str, n: str | None) -> tuple[str, str | None]:

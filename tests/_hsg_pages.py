@@ -1,12 +1,12 @@
 """Build history.state.gov copy-paste pages from TEI-read documents (for reader and dedup tests).
 
 :func:`render_hsg_page` writes a :class:`Document` the way the seed
-``corpus/seeds/frus1961-63v05-d88.web.txt`` shows one: the numbered heading with the source
-note's marker glued to it ("88. Memorandum of Conversation0"), the dateline, the SUBJECT and
-PARTICIPANTS lists as bullets under blank lines, the paragraphs with ``[Page N]`` inline and
-footnote markers glued to the word before them ("message2"), and the footnotes listed at the
-end ("  1. Source: …").  :func:`numbered_text` is the text the web-page reader should give
-back: the TEI text, its first line numbered as the site numbers headings.
+``corpus/seeds/frus1961-63v05-d88.web.txt`` shows one: the heading with the source note's
+marker glued to it ("88. Memorandum of Conversation0"; old volumes' headings carry no number,
+as on the site: "Mr. F. W. Seward to Mr. Adams"), the dateline, the SUBJECT and PARTICIPANTS
+lists as bullets under blank lines, the paragraphs with ``[Page N]`` inline and footnote
+markers glued to the word before them ("message2"), and the footnotes listed at the end
+("  1. Source: …").  Everything else is the TEI reader's text as it stands.
 """
 
 from __future__ import annotations
@@ -29,37 +29,15 @@ def _anchored(document: Document) -> list[tuple[int, str, bool]]:
     return sorted(found)
 
 
-def _heading_line(document: Document) -> tuple[str, bool]:
-    """The numbered heading line to print first, and whether it replaces the text's first line."""
-    first = document.text.split("\n", 1)[0]
-    bare = re.sub(r"\[[^\]\s]{1,4}\]", "", first).strip()
-    if not document.n:
-        return first, True
-    if bare.startswith(f"{document.n}. "):
-        return first, True
-    if " ".join(bare.split()) == " ".join(document.heading.split()):
-        return f"{document.n}. {first}", True
-    return f"{document.n}. {document.heading}", False
-
-
-def numbered_text(document: Document) -> str:
-    """The document's text with its heading line numbered as the page prints it."""
-    line, replaces = _heading_line(document)
-    if replaces:
-        rest = document.text.split("\n", 1)
-        return line + ("\n" + rest[1] if len(rest) > 1 else "")
-    return line + "\n\n" + document.text
-
-
 def render_hsg_page(document: Document, *, volume_title: str | None = None, url: bool = False,
                     source_marker: str = "0") -> str:
     """``document`` as a historian's copy of its history.state.gov page.
 
-    ``volume_title`` adds the volume title line above the heading, ``url`` the page's address
-    below it; the source note's marker is printed ``source_marker`` (the site prints "0").
+    ``volume_title`` adds the site's breadcrumb line above the heading, ``url`` the page's
+    address below it; the source note's marker is printed ``source_marker`` (the site prints "0").
     """
-    text = numbered_text(document)
-    shift = len(text) - len(document.text)
+    text = document.text
+    shift = 0
     pieces: list[str] = []
     position = 0
     first_line_end = text.find("\n") if "\n" in text else len(text)
@@ -72,8 +50,8 @@ def render_hsg_page(document: Document, *, volume_title: str | None = None, url:
     body = "".join(pieces)
     body = _bullets(body, document)
     out: list[str] = []
-    if volume_title:
-        out.append(volume_title + "\n\n")
+    if volume_title:  # the site's breadcrumb, when the copy begins above the heading
+        out.append(f"Home › Historical Documents › {volume_title} › Document {document.n or ''}".rstrip() + "\n\n")
     head, _, rest = body.partition("\n")
     out.append(head + "\n")
     if url and document.volume_id.startswith("frus"):
@@ -108,4 +86,4 @@ def _bullets(text: str, document: Document) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["numbered_text", "render_hsg_page"]
+__all__ = ["render_hsg_page"]

@@ -52,14 +52,39 @@ _URL = re.compile(r"https?://history\.state\.gov/historicaldocuments/(?P<volume>
 _URL_LINE = re.compile(r"^\s*(?:(?:URL|Link|Source URL)\s*:\s*)?<?https?://\S+>?\s*$", re.IGNORECASE)
 _FILE_ID = re.compile(r"^(?P<volume>frus\d[\w-]*?)[-_.](?P<doc>d\d+[a-z]?)(?=[-_.]|$)")
 _HEADING = re.compile(r"^(?P<n>\d{1,4}[A-Za-z]?)\.\s+(?P<rest>\S.*)$")
+_INLINE_PAGE = re.compile(r"(?m)^(?=[^\n]{250})[^\n#>|]*?\S \[Page [^\]\n]+\] \S")
+"""A paragraph copied as one long line with a page turn inside it (wrapped plain text has short lines)."""
 _SOURCE_LINE = re.compile(r"(?m)^[ \t]+[01]\. Source: ")
 _SERIES = "Foreign Relations of the United States"
-_BREADCRUMB = re.compile(r"›|»|\bHistorical Documents\b|\bOffice of the Historian\b|" + _SERIES)
+_BREADCRUMB = re.compile(r"›|»|\bHistorical Documents\b|\bOffice of the Historian\b|^" + _SERIES
+                         + r"|^Papers [Rr]elating to (?:the )?[Ff]oreign")
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[•◦▪●○■‣∙·])[ \t]*(?P<text>.*?)\s*$")
 _PAGE = re.compile(r"\[Page (?P<n>[^\]\n]*\]*)\]")
 _GLUED_WORD = re.compile(r"\b(the|of|and|to|in|by|for|with|on|at|from|that|an)(?=[A-Z]{2,}\b)")
 """A function word run into the abbreviation after it ("theUSSR"): the site's term links eat the space."""
-_PREAMBLE_LINES = 8
+_PREAMBLE_LINES = 3
+_PRE_HEADING = re.compile(
+    r"^(?:\[(?!Untitled\])[^\]]*\]\.?"  # "[Telegram]", "[Translation.]" (but "[Untitled]" is a heading)
+    r"|No\. ?\d+[^ ]*\]?|File No\..*|[A-Z]{1,2}\."  # "No. 378.]", "File No. 861.00/1401", enclosure "A."
+    r"|\d[\d.]*|\d[\d.]*[\w .-]*/[\w ./–—-]*(?::.*)?|\(.*\)"  # "882.6176 F 51/19", "(Confidential)"
+    r"|.*:\s*(?:Circular )?[Tt]elegram\.?|.*[–—-]Telegram"  # "…/52: Telegram", "832.51/850–Telegram"
+    r"|(?:Treaty|Executive Agreement) Series No\. \d+|Inquiry Document No\. \d+|.*\bFiles?:.*|[\w. ]+ Papers)$"
+)
+_FILE_NUMBER = re.compile(r"\w/[\d–—-]")
+
+
+def _pre_heading(line: str) -> bool:
+    """What old volumes print above a heading: "No. 378.]", "[Telegram]", "File No. 600.939/32",
+    "882.6176 F 51/19", "710. G Commercial Agreement/52: Telegram", "Woodrow Wilson Papers", a line
+    in capitals ("THE DEPARTMENT OF STATE TO THE UNITED STATES LEGATION AT BERLIN.")."""
+    if _PRE_HEADING.match(line):
+        return True
+    if len(line) <= 80 and _FILE_NUMBER.search(line):
+        return True
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 3 and all(c.isupper() for c in letters)
+
+
 _DATELINE_SEARCH = 5
 """How many lines under the heading may hold the dateline when it is not the first."""
 _MAX_SHORT_LINE = 160
@@ -74,14 +99,18 @@ class HsgPageWarning(UserWarning):
 def sniff_hsg_page(head: bytes) -> bool:
     """True if ``head`` (the first KB of a file) looks like a FRUS document copied from history.state.gov.
 
-    A history.state.gov document URL decides; otherwise the first line must be a numbered
-    heading ("88. Memorandum of Conversation0", after an optional volume title) and the page
-    must show a ``[Page N]`` marker, bullet lines or an indented "  1. Source: …" footnote.
+    A history.state.gov document URL decides, or a paragraph copied as one long line (250
+    characters or more) with a ``[Page N]`` marker inside it, or a footnote list at the end whose
+    markers are glued in the text above it; otherwise the first line must be a
+    numbered heading ("88. Memorandum of Conversation0", after an optional volume title) and the
+    page must show a ``[Page N]`` marker, bullet lines or an indented "  1. Source: …" footnote.
     """
     text = sniff_text(head)
     if text is None or text.lstrip()[:1] in ("<", "{", "["):
         return False
     if _URL.search(text):
+        return True
+    if _INLINE_PAGE.search(text) or _footnoted(text):
         return True
     lines = [line for line in text.split("\n")[:40] if line.strip()]
     for line in lines[:3]:
@@ -91,6 +120,24 @@ def sniff_hsg_page(head: bytes) -> bool:
         if not _BREADCRUMB.search(line):
             return False
     return False
+
+
+def _footnoted(text: str) -> bool:
+    """True if ``text`` ends with a footnote list whose markers are glued in the text above it."""
+    lines = text.split("\n")
+    start = split_footnote_block(lines, 1)
+    if start is None:
+        return False
+    listed = parse_footnote_block(lines, start)
+    markers, missing = find_markers("\n".join(lines[:start]), listed, tails=False)
+    return bool(markers) and len(missing) <= len(listed) // 2
+
+
+def names_hsg_document(path: str | os.PathLike[str]) -> bool:
+    """True if the file's name gives a FRUS document id as the site's addresses do
+    (``frus1961-63v05-d88.web.txt``, ``frus1861_d133.txt``): a hint for format detection when a
+    copied page shows nothing of the site (an old volume's short document)."""
+    return _FILE_ID.match(Path(os.fspath(path)).name) is not None
 
 
 def read_hsg_page(source: str | os.PathLike[str], *, sha256: str | None = None) -> Iterator[Volume | Document]:
@@ -148,7 +195,13 @@ def parse_hsg_page(text: str, *, path: str, sha256: str) -> tuple[Volume, Docume
     body_end = block_at if block_at is not None else len(lines)
     heading_line = " ".join(lines[heading_at].split())
     m = _HEADING.match(heading_line)
-    n = m.group("n") if m else None
+    if m is not None and _pre_heading(heading_line):
+        m = None  # "710. G Commercial Agreement/52: Telegram" is a file number, not document 710
+    volume_id, doc_part = _ids(url, path, m.group("n") if m else None)
+    if m is not None and doc_part and doc_part != f"d{m.group('n')}":
+        m = None  # "4. Mr. Fish to …" in frus1873p2v3 d23: the heading's own numbering, kept in it
+    # old volumes' headings carry no number: the site prints it only in the page's address
+    n = m.group("n") if m else (doc_part[1:] if doc_part else None)
 
     draft = _Draft()
     draft.heading = (len(m.group(0)) - len(m.group("rest")), len(heading_line)) if m else (0, len(heading_line))
@@ -180,6 +233,12 @@ def parse_hsg_page(text: str, *, path: str, sha256: str) -> tuple[Volume, Docume
     final, footnotes, markers = _anchor(draft.text, listed, path=path, heading_line=heading_at + 1,
                                         block=block_at)
     heading = _clean(draft.text, draft.heading, markers)
+    if n and heading.startswith(f"No. {n}. "):  # "No. 30. Mr. Hall to …" (frus1882), as the TEI reader
+        heading = heading[len(f"No. {n}. "):]
+    if _pre_heading(heading):  # a file number or "[Telegram]" printed above the heading
+        candidates = ([_clean(draft.text, draft.dateline, markers)] if draft.dateline else []) + [
+            _clean_line(p, listed) for p in paragraphs[:_DATELINE_SEARCH]]
+        heading = next((c for c in candidates if not _pre_heading(c)), heading)
     subject_items = [_clean(draft.text, span, markers) for span in draft.items[0]]
     participant_items = [_clean(draft.text, span, markers) for span in draft.items[1]]
     participants = participants_of(participant_items, [b.indent for b in blocks[1]] if len(blocks) > 1 else [],
@@ -199,7 +258,6 @@ def parse_hsg_page(text: str, *, path: str, sha256: str) -> tuple[Volume, Docume
                 break
     pages = tuple(PageBreak(page_number(pm.group("n"), None), pm.start()) for pm in _PAGE.finditer(final)
                   if page_number(pm.group("n"), None))
-    volume_id, doc_part = _ids(url, path, n)
     doc_id = f"{volume_id}/{doc_part}" if doc_part else f"{HSG_VOLUME}/{sha256[:12]}"
     provenance = Provenance(source=path, sha256=sha256, reader=READER, reader_version=VERSION, format=FORMAT,
                             line=heading_at + 1)
@@ -207,7 +265,8 @@ def parse_hsg_page(text: str, *, path: str, sha256: str) -> tuple[Volume, Docume
     year = int(date.sort_key[:4]) if date is not None and date.sort_key else None
     document = Document(
         id=doc_id, volume_id=volume_id, heading=heading, text=final, n=n,
-        doc_type=_doc_types.classify(heading, year=year, participants=bool(participants), place=place),
+        doc_type=_doc_types.classify(heading, year=year, participants=bool(participants), place=place,
+                                     notes=[p for p in paragraphs[:_DATELINE_SEARCH] if _pre_heading(p)]),
         place=place, date=date, subject="; ".join(subject_items) or None,
         source_note="\n".join(source_notes) or None, footnotes=tuple(footnotes), participants=participants,
         pages=pages, provenance=(provenance,),
@@ -228,38 +287,32 @@ def _unglue(text: str) -> str:
 
 
 def _find_heading(lines: list[str]) -> tuple[int | None, str | None]:
-    """The index of the heading line and the volume title of a breadcrumb or title line before it."""
+    """The index of the heading line (the first line after breadcrumb or volume-title lines) and
+    the volume title those lines give."""
     title: str | None = None
-    seen: list[int] = []
+    preamble = 0
     for i, line in enumerate(lines):
-        if not line.strip():
-            continue
-        seen.append(i)
         stripped = line.strip()
-        if _HEADING.match(stripped) and not _BULLET.match(line):
-            return i, title
-        if _URL_LINE.match(line):
+        if not stripped:
             continue
-        if _BREADCRUMB.search(stripped):
+        if preamble < _PREAMBLE_LINES and _BREADCRUMB.search(stripped) and not _HEADING.match(stripped):
             title = _volume_title(stripped) or title
+            preamble += 1
             continue
-        if len(seen) >= _PREAMBLE_LINES:
-            break
-    # no numbered heading: the first line that is not a URL or a breadcrumb
-    for i in seen:
-        if not _URL_LINE.match(lines[i]) and not _BREADCRUMB.search(lines[i]):
-            return i, title
-    for i, line in enumerate(lines):
-        if line.strip() and not _URL_LINE.match(line):
-            return i, title
+        return i, title
     return None, title
 
 
 def _volume_title(line: str) -> str | None:
-    """"Foreign Relations of the United States, 1961–1963, Volume V, Soviet Union" out of a breadcrumb."""
-    for part in re.split(r"\s*[›»]\s*|\s+>\s+", line):
-        if part.startswith(_SERIES):
-            return part.strip()
+    """The volume's title out of a breadcrumb ("Home › Historical Documents › Foreign Relations of the
+    United States, 1961–1963, Volume V, Soviet Union › Document 88") or a title line."""
+    parts = [p.strip() for p in re.split(r"\s*[›»]\s*|\s+>\s+", line) if p.strip()]
+    for i, part in enumerate(parts):
+        if part == "Historical Documents" and i + 1 < len(parts):
+            return parts[i + 1]
+    for part in parts:
+        if part.startswith(_SERIES) or re.match(r"Papers [Rr]elating to (?:the )?[Ff]oreign", part):
+            return part
     return None
 
 
@@ -329,6 +382,10 @@ def _clean(draft: str, span: tuple[int, int], markers: list[Marker]) -> str:
     return " ".join("".join(parts).split())
 
 
+def _clean_line(line: str, listed: list[ListedFootnote]) -> str:
+    return " ".join(_strip_glued(line, listed).split())
+
+
 def _strip_glued(line: str, listed: list[ListedFootnote]) -> str:
     """A short line without the footnote markers glued in it (for a field's value)."""
     markers, _ = find_markers(line, listed, tails=False) if listed else ([], [])
@@ -338,22 +395,18 @@ def _strip_glued(line: str, listed: list[ListedFootnote]) -> str:
 
 
 def _ids(url: re.Match[str] | None, path: str, n: str | None) -> tuple[str, str | None]:
-    """``(volume_id, "dN" or None)`` from the page's URL, else its file name."""
+    """``(volume_id, "dN" or None)`` from the page's URL, else its file name.
+
+    A heading number that differs from the URL's or the file name's ``dN`` is the heading's own
+    numbering (frus1873p2v3 prints "4." on d23), kept in the heading, as the TEI reader keeps it.
+    """
     if url is not None:
-        if n and url.group("doc") != f"d{n}":
-            warnings.warn(HsgPageWarning(
-                f"{path}: the page's URL names {url.group('doc')} but its heading is number {n}; "
-                "the URL is used"), stacklevel=4)
         return url.group("volume"), url.group("doc")
     m = _FILE_ID.match(Path(path).name)
     if m is not None:
-        if n is None or m.group("doc") == f"d{n}":
-            return m.group("volume"), m.group("doc")
-        warnings.warn(HsgPageWarning(
-            f"{path}: the file name names {m.group('doc')} but the heading is number {n}; "
-            "the document gets a content id"), stacklevel=4)
+        return m.group("volume"), m.group("doc")
     return HSG_VOLUME, None
 
 
-__all__ = ["FORMAT", "HSG_VOLUME", "READER", "VERSION", "HsgPageWarning", "parse_hsg_page", "read_hsg_page",
-           "sniff_hsg_page"]
+__all__ = ["FORMAT", "HSG_VOLUME", "READER", "VERSION", "HsgPageWarning", "names_hsg_document", "parse_hsg_page",
+           "read_hsg_page", "sniff_hsg_page"]

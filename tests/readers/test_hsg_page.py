@@ -269,6 +269,8 @@ def test_sniff() -> None:
     assert sniff_hsg_page((HSG / "frus1918Russiav03-d999.web.txt").read_bytes())  # a long line with [Page 12]
     wrapped = b"MEMORANDUM\n\n" + b"The Ambassador said that the talks [Page 4] would go on.\n" * 8
     assert not sniff_hsg_page(wrapped)  # plain text wrapped at a short width: the plain-text reader's
+    crumb = "Home › Historical Documents › Papers Relating to Foreign Affairs › Document 133\n\nMr. Seward to Mr. Jones.\n"
+    assert sniff_hsg_page(crumb.encode())  # the site's breadcrumb alone
     footnoted = "Mr. Seward to Mr. Adams.\n\nSir: I inclose a copy of the note.1\n\n  1. Not printed.\n"
     assert sniff_hsg_page(footnoted.encode())  # a footnote list whose marker is glued above it
     assert not sniff_hsg_page(b"Agenda\n\n  1. Berlin\n  2. Laos\n")  # a list, no marker glued anywhere

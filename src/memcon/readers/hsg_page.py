@@ -54,6 +54,8 @@ _FILE_ID = re.compile(r"^(?P<volume>frus\d[\w-]*?)[-_.](?P<doc>d\d+[a-z]?)(?=[-_
 _HEADING = re.compile(r"^(?P<n>\d{1,4}[A-Za-z]?)\.\s+(?P<rest>\S.*)$")
 _INLINE_PAGE = re.compile(r"(?m)^(?=[^\n]{250})[^\n#>|]*?\S \[Page [^\]\n]+\] \S")
 """A paragraph copied as one long line with a page turn inside it (wrapped plain text has short lines)."""
+_SITE = re.compile(r"(?m)^[^\n]*(?:Historical Documents\s*[›»>]|Office of the Historian)")
+"""The site's breadcrumb or banner at the top of a copy."""
 _SOURCE_LINE = re.compile(r"(?m)^[ \t]+[01]\. Source: ")
 _SERIES = "Foreign Relations of the United States"
 _BREADCRUMB = re.compile(r"›|»|\bHistorical Documents\b|\bOffice of the Historian\b|^" + _SERIES
@@ -99,7 +101,7 @@ class HsgPageWarning(UserWarning):
 def sniff_hsg_page(head: bytes) -> bool:
     """True if ``head`` (the first KB of a file) looks like a FRUS document copied from history.state.gov.
 
-    A history.state.gov document URL decides, or a paragraph copied as one long line (250
+    A history.state.gov document URL or the site's breadcrumb decides, or a paragraph copied as one long line (250
     characters or more) with a ``[Page N]`` marker inside it, or a footnote list at the end whose
     markers are glued in the text above it; otherwise the first line must be a
     numbered heading ("88. Memorandum of Conversation0", after an optional volume title) and the
@@ -110,7 +112,7 @@ def sniff_hsg_page(head: bytes) -> bool:
         return False
     if _URL.search(text):
         return True
-    if _INLINE_PAGE.search(text) or _footnoted(text):
+    if _INLINE_PAGE.search(text) or _SITE.search(text[:2000]) or _footnoted(text):
         return True
     lines = [line for line in text.split("\n")[:40] if line.strip()]
     for line in lines[:3]:

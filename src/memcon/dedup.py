@@ -13,8 +13,10 @@ Two ways a document arrives twice:
 
 Recognition: the same id (a copy whose file name or URL names ``frus1961-63v05/d88``);
 otherwise a stored document with the same printed number whose text has the same
-sentences (:mod:`memcon.enrich.fingerprints`); otherwise another single source with the
-same sentences.  Every source's own reading is kept in the store (``source_records``),
+sentences (:mod:`memcon.enrich.fingerprints`); otherwise, when the copy has no number (the
+site prints none for old volumes), the documents the full-text index finds for a few of the
+copy's sentences, checked the same way; otherwise another single source with the same
+sentences.  Every source's own reading is kept in the store (``source_records``),
 so a merged record can be rebuilt when any source changes, and nothing ingested is lost.
 
 DOCS: docs/architecture.md#one-record-per-document
@@ -22,14 +24,16 @@ DOCS: docs/architecture.md#one-record-per-document
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from memcon.enrich.fingerprints import fingerprint, same_document
+from memcon.enrich.fingerprints import containment, fingerprint, same_document
 from memcon.enrich.merge import merge_documents
-from memcon.errors import NotFound
+from memcon.errors import MemconError, NotFound
 from memcon.model.records import Document, Volume
+from memcon.search.base import FullTextIndex
 from memcon.store.base import SourceRecord, Store
 
 UNPLACED_VOLUMES = frozenset({"hsg", "text"})
@@ -38,6 +42,19 @@ whose file name does not say its volume): a TEI volume may still claim them."""
 
 MAX_CANDIDATES = 5_000
 """Documents of the same printed number compared, at most, with a new copy."""
+
+CERTAIN = 0.95
+"""Containment from which a copy is merged into a document of a volume while the volume is
+written; below it (a reprint of the same letter may follow in the volume) the best match is
+merged once the volume is stored (:meth:`Recogniser.settle`)."""
+
+PROBES = 3
+"""Sentences of a copy looked up in the full-text index when the copy has no printed number."""
+PROBE_WORDS = 8
+"""Words of each probe, searched as a phrase."""
+
+_WORD = re.compile(r"[^\W_]+")
+_MARKERS = re.compile(r"\[Page [^\]\n]*\]*\]|\[\d+\]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +73,13 @@ def _normal_heading(text: str) -> str:
 class Recogniser:
     """Matches and merges documents during one ingest run (see the module docstring)."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, index: FullTextIndex | None = None) -> None:
         self.store = store
+        self.index = index
         self._unplaced: list[SourceRecord] | None = None
+        self._later: dict[str, tuple[float, str, SourceRecord]] = {}
+        """Copies whose best match in a volume being written was not certain enough to merge
+        on the fly: source → (containment, document id, record); see :meth:`settle`."""
 
     # -- single-document sources ---------------------------------------------------------------
 
@@ -91,18 +112,56 @@ class Recogniser:
             return document.id
         except NotFound:
             pass
-        if document.n:
-            ids = self.store.documents_numbered(document.n)[:MAX_CANDIDATES]
-            heading = _normal_heading(document.heading)
-            candidates = [self.store.get_document(i) for i in ids]
-            candidates.sort(key=lambda d: _normal_heading(d.heading) != heading)
-            for candidate in candidates:
-                if candidate.id != document.id and same_document(fp, fingerprint(candidate.text)):
-                    return candidate.id
+        ids = self.store.documents_numbered(document.n)[:MAX_CANDIDATES] if document.n else []
+        best = self._best(document, fp, ids)
+        if (best is None or best[0] < CERTAIN) and self.index is not None:
+            # no number, or the number's documents are not quite it (a number printed inside
+            # the heading, a reprint): ask the full-text index for the copy's sentences
+            probed = self._best(document, fp, [i for i in self._probe(document) if i not in ids])
+            if probed is not None and (best is None or probed > best):
+                best = probed
+        if best is not None:
+            return best[2]
         for record in self._records():
             if record.document_id != document.id and same_document(fp, record.fingerprint):
                 return record.document_id
         return None
+
+    def _best(
+        self, document: Document, fp: frozenset[int], ids: list[str]
+    ) -> tuple[float, bool, str] | None:
+        """The candidate whose text is most the copy's (the same letter may be printed twice in
+        a volume: the closer reprint wins, then the one whose heading is the copy's)."""
+        heading = _normal_heading(document.heading)
+        scored: list[tuple[float, bool, str]] = []
+        for candidate_id in ids:
+            if candidate_id == document.id:
+                continue
+            candidate = self.store.get_document(candidate_id)
+            other = fingerprint(candidate.text)
+            if same_document(fp, other):
+                scored.append((containment(fp, other), _normal_heading(candidate.heading) == heading, candidate_id))
+        return max(scored) if scored else None
+
+    def _probe(self, document: Document) -> list[str]:
+        """Ids the full-text index finds for the middle words of the copy's longest sentences."""
+        from memcon.search.query import Phrase
+
+        assert self.index is not None
+        sentences = re.split(r"(?<=[.!?])\s+", _MARKERS.sub(" ", document.text))
+        words = sorted((_WORD.findall(s) for s in sentences), key=len, reverse=True)[:PROBES]
+        found: list[str] = []
+        for run in words:
+            if len(run) < PROBE_WORDS:
+                break
+            middle = (len(run) - PROBE_WORDS) // 2
+            phrase = Phrase(tuple(w.lower() for w in run[middle : middle + PROBE_WORDS]))
+            try:
+                hits = self.index.search(phrase, filters=None, limit=5, offset=0, query_text="")
+            except MemconError:
+                continue
+            found.extend(h.doc_id for h in hits.hits if h.doc_id not in found and h.doc_id != document.id)
+        return found
 
     def _records(self) -> list[SourceRecord]:
         if self._unplaced is None:
@@ -138,7 +197,7 @@ class Recogniser:
         if not by_id and not unplaced:
             return iter(documents)
         self._unplaced = None  # source records get re-pointed: read them again when needed
-        return self._merged(volume, documents, by_id, unplaced, absorbed)
+        return self._merged(volume, documents, by_id, unplaced, absorbed, self._later)
 
     @staticmethod
     def _merged(
@@ -147,6 +206,7 @@ class Recogniser:
         by_id: dict[str, list[SourceRecord]],
         unplaced: list[SourceRecord],
         absorbed: dict[str, str],
+        later: dict[str, tuple[float, str, SourceRecord]],
     ) -> Iterator[Document]:
         last_seq = -1
         for doc in documents:
@@ -155,13 +215,19 @@ class Recogniser:
             if unplaced:
                 fp: frozenset[int] | None = None
                 for record in list(unplaced):
-                    if record.record.n is not None and record.record.n != doc.n:
-                        continue
+                    # every document is compared, whatever its number: a copy may show a number
+                    # printed inside the heading ("1. Sir Edward Thornton to Mr. Fish")
                     fp = fingerprint(doc.text) if fp is None else fp
-                    if same_document(fp, record.fingerprint):
+                    if not same_document(fp, record.fingerprint):
+                        continue
+                    score = containment(fp, record.fingerprint)
+                    if score >= CERTAIN:
                         readings.append(record.record)
                         absorbed[record.document_id] = doc.id
                         unplaced.remove(record)
+                        later.pop(record.source, None)
+                    elif score > later.get(record.source, (0.0, "", record))[0]:
+                        later[record.source] = (score, doc.id, record)  # a closer reprint may follow
             yield merge_documents(readings) if len(readings) > 1 else doc
         for doc_id in sorted(by_id):
             last_seq += 1
@@ -169,4 +235,21 @@ class Recogniser:
             yield replace(merged, id=doc_id, volume_id=volume.id, seq=last_seq)
 
 
-__all__ = ["MAX_CANDIDATES", "Placed", "Recogniser", "UNPLACED_VOLUMES"]
+    def settle(self) -> list[str]:
+        """Merge the copies a volume just written matched less than certainly into their best
+        match, each in a transaction of its own (until then they stayed documents of their own,
+        so nothing is lost if this is interrupted).  Returns the ids merged into."""
+        done: list[str] = []
+        pending, self._later = self._later, {}
+        for _score, doc_id, record in pending.values():
+            existing = self.store.get_document(doc_id)
+            merged = merge_documents([existing, record.record])
+            home = self.store.get_volume(existing.volume_id)
+            placed = replace(record, document_id=merged.id)
+            self.store.put_document(home, merged, record=placed, absorbed=[record.document_id])
+            done.append(merged.id)
+        self._unplaced = None
+        return done
+
+
+__all__ = ["CERTAIN", "MAX_CANDIDATES", "Placed", "Recogniser", "UNPLACED_VOLUMES"]

@@ -279,7 +279,7 @@ class _Writer:
         self.pending: list[str] = []
         self.last_commit = time.perf_counter()
         self.uncommitted = 0
-        self.recogniser = Recogniser(store)
+        self.recogniser = Recogniser(store, index)
 
     def file(self, first: tuple[object, ...], messages: Iterator[tuple[object, ...]]) -> FileOutcome:
         started = time.perf_counter()
@@ -309,6 +309,7 @@ class _Writer:
         except BaseException:
             self._rollback_index()
             raise
+        self.recogniser.settle()
         self.pending.append(volume.id)
         self.uncommitted += written
         if (
@@ -342,6 +343,7 @@ class _Writer:
         with the document it is a copy of (:mod:`memcon.dedup`); the index picks up the
         volumes touched at the end of the run."""
         placed = []
+        self.flush()  # the index must hold what this run stored before a copy is looked up in it
         try:
             for document in self._documents(name, messages, counts):
                 fmt = document.provenance[0].format if document.provenance else "text"

@@ -13,6 +13,7 @@ import hashlib
 import random
 
 from memcon.model.records import (
+    AlternateText,
     Annotation,
     Attachment,
     DocDate,
@@ -21,7 +22,6 @@ from memcon.model.records import (
     PageBreak,
     Participant,
     PersonEntry,
-    AlternateText,
     Provenance,
     Reference,
     SourceNote,

@@ -76,6 +76,10 @@ def detect_format(path: str | os.PathLike[str]) -> str:
         raise ReadError(f"cannot read the file: {exc.strerror or exc}", path=where,
                         hint="check the path and its permissions") from exc
     for name, spec in READERS.items():
+        if name == plaintext.FORMAT and hsg_page.names_hsg_document(where):
+            # a page of an old volume's short document shows nothing of the site: its file
+            # name (frus1861-d133.txt, as the site's address) says what it is
+            return hsg_page.FORMAT
         if spec.sniff(head):
             return name
     if head and detect_encoding(head) == "binary":

@@ -80,10 +80,25 @@ class IngestReport:
     files: tuple[FileOutcome, ...]
     seconds: float
     reindexed: tuple[str, ...] = ()
+    """Volumes an earlier run had left unindexed, indexed by this one before it started."""
+    refreshed: tuple[str, ...] = ()
+    """Volumes indexed again from the store at the end of this run (single documents added to
+    them or merged into them, or index changes rolled back with a failed neighbour)."""
 
     @property
     def volumes(self) -> int:
-        return sum(1 for f in self.files if f.status == "ingested")
+        """Volume files ingested (a TEI volume)."""
+        return sum(1 for f in self.files if f.status == "ingested" and f.document_id is None)
+
+    @property
+    def single_documents(self) -> int:
+        """Single-document files ingested (a web page, a Wilson record, a text file)."""
+        return sum(1 for f in self.files if f.status == "ingested" and f.document_id is not None)
+
+    @property
+    def merged(self) -> int:
+        """Single-document files recognised as a document already held, and merged into it."""
+        return sum(1 for f in self.files if f.status == "ingested" and f.merged_into is not None)
 
     @property
     def unchanged(self) -> int:
@@ -246,9 +261,15 @@ def ingest(
         writer.flush()
     finally:
         reader.close()
-    # volumes whose index changes were rolled back with a failed neighbour
-    reindexed += reindex(store=store, index=index)
-    return IngestReport(files=tuple(outcomes), seconds=time.perf_counter() - started, reindexed=tuple(reindexed))
+    # volumes that single documents changed, or whose index changes were rolled back with a
+    # failed neighbour
+    refreshed = reindex(store=store, index=index)
+    return IngestReport(
+        files=tuple(outcomes),
+        seconds=time.perf_counter() - started,
+        reindexed=tuple(reindexed),
+        refreshed=tuple(refreshed),
+    )
 
 
 def reindex(*, store: Store, index: FullTextIndex, all_volumes: bool = False) -> list[str]:

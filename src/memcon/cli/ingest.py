@@ -15,23 +15,32 @@ from memcon.ingest import IngestReport, ingest_paths
 @click.command(name="ingest", context_settings=COMMAND_SETTINGS)
 @click.argument("paths", nargs=-1, required=True)
 @store_option
-@click.option("--format", "fmt", default=None, help="Force a reader (e.g. frus-tei) instead of detecting it.")
+@click.option(
+    "--format",
+    "fmt",
+    default=None,
+    help="Force a reader instead of detecting it: frus-tei, hsg-page, wilson-page, wilson-json, text.",
+)
 @click.option("--force", is_flag=True, help="Re-ingest files even when their digest is unchanged.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @json_option
 @handle_errors
 def ingest_cli(paths: tuple[str, ...], db: str, fmt: str | None, force: bool, progress: bool | None, as_json: bool) -> None:
-    """Ingest files, folders or globs of FRUS TEI volumes into the database.
+    """Ingest files, folders or globs into the database: FRUS TEI volumes, pages
+    copied from history.state.gov, Wilson Center records (saved page or API JSON),
+    plain text and Markdown; the format of each file is detected (--format forces one).
 
     One transaction per volume: an interrupted ingest never leaves half a
-    volume.  An unchanged file (same sha256) is skipped.  A bad file gets one
-    line naming the file and the line; the others still ingest, and the exit
-    status is 1.
+    volume.  An unchanged file (same sha256) is skipped.  A copy of a document
+    already held is recognised and merged into it, keeping both sources.  A bad
+    file gets one line naming the file and the line; the others still ingest,
+    and the exit status is 1.
 
     Example:
 
         memcon ingest ../shared/corpus/frus
         memcon ingest 'volumes/frus1919*.xml' --db paris.db
+        memcon ingest frus1961-63v05-d88.web.txt wilson-114511.txt
     """
     show_bar = sys.stderr.isatty() if progress is None else progress
     report = ingest_paths(paths, store_path=db, format=fmt, force=force, progress=show_bar)
@@ -64,6 +73,8 @@ def reindex_cli(db: str) -> None:
 def _report_json(report: IngestReport) -> dict[str, object]:
     return {
         "volumes": report.volumes,
+        "single_documents": report.single_documents,
+        "merged": report.merged,
         "unchanged": report.unchanged,
         "documents": report.documents,
         "pages": report.pages,
@@ -75,6 +86,8 @@ def _report_json(report: IngestReport) -> dict[str, object]:
                 "path": f.path,
                 "status": f.status,
                 "volume": f.volume_id,
+                "document": f.document_id,
+                "merged_into": f.merged_into,
                 "documents": f.documents,
                 "pages": f.pages,
                 "footnotes": f.footnotes,
@@ -101,6 +114,8 @@ def _print_report(report: IngestReport) -> None:
     table.add_column("count", justify="right")
     rows = [
         ("volumes ingested", f"{report.volumes:,}"),
+        ("single documents ingested", f"{report.single_documents:,}"),
+        ("  of which copies merged", f"{report.merged:,}"),
         ("files unchanged (skipped)", f"{report.unchanged:,}"),
         ("documents", f"{report.documents:,}"),
         ("printed pages", f"{report.pages:,}"),
@@ -112,5 +127,9 @@ def _print_report(report: IngestReport) -> None:
     for what, count in rows:
         table.add_row(what, count, style="red" if what == "errors" and report.errors else None)
     out.print(table)
+    for outcome in report.files:
+        if outcome.merged_into:
+            out.print(f"{outcome.path}: the same document as {outcome.merged_into}; stored once, with both sources",
+                      markup=False, soft_wrap=True)
     if report.reindexed:
         out.print(f"indexed {len(report.reindexed)} volume(s) left unindexed by an earlier run")

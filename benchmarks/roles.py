@@ -1,0 +1,376 @@
+"""Title-resolution benchmark: hand-made labels of title mentions resolved in a store.
+
+Usage:  python benchmarks/roles.py [--db DB] [--authority DIR] [--keep DIR] [-v] [--finder-only]
+                                   [LABELS.jsonl …]
+
+Each label (``benchmarks/data/roles.jsonl`` by default; see docs/benchmarks.md, "Title
+labels") names a document, a verbatim quote of six words or more from its text, the title
+inside the quote ("the Secretary", "Mr. President", "our minister") and the person it stands
+for.  For each label the script
+
+1. fetches the document from the store (:meth:`memcon.store.base.Store.get_document`);
+2. finds the quote in its text, whitespace-normalised (every run of whitespace counts as one
+   space), and the title's exact words inside the quote: a character span of the text;
+3. resolves that span with the title resolver (:func:`resolve`: the one place that calls
+   :mod:`memcon.enrich.titles`);
+4. compares the resolved person with the label's: by memcon person id when the label's name is
+   found by ``store.find_persons`` (when the store has it), else by name ("Rusk, Dean" matches
+   "Rusk, David Dean"; "Kennedy, John F." does not match "Kennedy, Robert F.").
+
+It counts right, wrong and unresolved (a label whose document, quote or title is not found
+counts as unresolved, with the reason), prints a table of the wrong ones (and with ``-v`` of
+the unresolved ones) and ends with one line::
+
+  role_accuracy=0.XX labels=N unresolved=M
+
+``role_accuracy`` is right / labels.  Target (issue 4): >= 0.95, and nothing resolved wrongly
+that the authority could not support.
+
+Without ``--db`` it builds a fresh store in a temporary folder (or ``--keep DIR``) with
+:func:`memcon.ingest.ingest_paths`: every volume of ``$MEMCON_SHARED/corpus/frus``, the
+excerpt ``corpus/frus-excerpts/frus1961-63v05-d88.xml``, the seeds of ``corpus/seeds/``,
+and then the authority folder (``--authority``, default ``$MEMCON_SHARED/authority``) in a
+second call; if ingest refuses the authority, the script says so and goes on without it.
+MEMCON_SHARED defaults to ../shared beside the clone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import re
+import sys
+import tempfile
+import time
+import unicodedata
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from memcon.model.records import Document
+    from memcon.store.base import Store
+
+HERE = Path(__file__).resolve().parent
+LABELS = HERE / "data" / "roles.jsonl"
+_SPACE = re.compile(r"\s+")
+
+
+@dataclasses.dataclass(frozen=True)
+class Label:
+    """One hand-made label: a title in a quote of a document, and who it stands for."""
+
+    line: int
+    doc: str
+    quote: str
+    title: str
+    person: str
+    note: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class Outcome:
+    """What the resolver said about one label (``person_id`` ``None``: unresolved)."""
+
+    person_id: str | None
+    name: str | None
+    confidence: float
+    reason: str
+
+
+def shared_root() -> Path:
+    return Path(os.environ.get("MEMCON_SHARED", str(HERE.parents[1] / "shared")))
+
+
+def load_labels(paths: Sequence[Path]) -> list[Label]:
+    """The labels of every JSON Lines file in ``paths``; a malformed line stops the run."""
+    labels: list[Label] = []
+    for path in paths:
+        with open(path, encoding="utf-8") as fh:
+            for n, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    raw = json.loads(line)
+                    labels.append(Label(n, raw["doc"], raw["quote"], raw["title"], raw["person"],
+                                        raw.get("note", "")))
+                except (ValueError, KeyError, TypeError) as exc:
+                    sys.exit(f"{path}:{n}: not a label ({exc}); each line is "
+                             '{"doc", "quote", "title", "person"[, "note"]}')
+    return labels
+
+
+# -- locating a label in its document ---------------------------------------------------
+
+def normalise_with_map(text: str) -> tuple[str, list[int]]:
+    """``text`` with every whitespace run collapsed to one space, and for each character of the
+    result the offset of the character it came from in ``text``."""
+    out: list[str] = []
+    where: list[int] = []
+    for m in re.finditer(r"\s+|\S+", text):
+        if m.group(0)[0].isspace():
+            out.append(" ")
+            where.append(m.start())
+        else:
+            out.append(m.group(0))
+            where.extend(range(m.start(), m.end()))
+    return "".join(out), where
+
+
+def locate(text: str, quote: str, title: str) -> tuple[int, int] | str:
+    """The span of ``title`` inside the first occurrence of ``quote`` in ``text`` (offsets in
+    ``text``), or a reason why it is not there."""
+    flat, where = normalise_with_map(text)
+    q = _SPACE.sub(" ", quote).strip()
+    at = flat.find(q)
+    if at < 0:
+        return "quote not found in the document's text"
+    inner = q.find(title)
+    if inner < 0:
+        return "title not found in the quote"
+    start = where[at + inner]
+    end = where[at + inner + len(title) - 1] + 1
+    return start, end
+
+
+# -- the resolver: the one call into memcon.enrich.titles --------------------------------
+
+_AUTHORITY: dict[int, Any] = {}
+
+
+def _authority(store: Store) -> Any:
+    """The person authority the resolver reads, built once per store."""
+    if id(store) in _AUTHORITY:
+        return _AUTHORITY[id(store)]
+    try:
+        from memcon.authority import lookup
+    except ImportError as exc:
+        raise SystemExit(
+            f"roles.py: the authority lookup memcon.authority.lookup is not available ({exc}); "
+            "the title resolver needs it (issue 4, item 1)"
+        ) from exc
+    built: Any = None
+    for name in ("authority_for", "load_authority", "open_authority", "from_store"):
+        fn = getattr(lookup, name, None)
+        if callable(fn):
+            built = fn(store)
+            break
+    if built is None:
+        cls = getattr(lookup, "Authority", None)
+        if cls is None:
+            raise SystemExit("roles.py: memcon.authority.lookup has no Authority to build from a store")
+        from_store = getattr(cls, "from_store", None)
+        built = from_store(store) if callable(from_store) else cls(store)
+    _AUTHORITY[id(store)] = built
+    return built
+
+
+def find(document: Document, start: int, end: int) -> Any:
+    """The title mention of :func:`memcon.enrich.titles.find_titles` that overlaps
+    ``document.text[start:end]``, or ``None``."""
+    try:
+        from memcon.enrich import titles
+    except ImportError as exc:
+        raise SystemExit(
+            f"roles.py: the title resolver memcon.enrich.titles is not available ({exc}); "
+            "it is issue 4, item 3 — nothing to measure without it"
+        ) from exc
+    return next((m for m in titles.find_titles(document.text) if m.start < end and start < m.end), None)
+
+
+def resolve(store: Store, document: Document, start: int, end: int) -> Outcome:
+    """Resolve the title at ``document.text[start:end]`` with :mod:`memcon.enrich.titles`.
+
+    The title finder is run on the whole text (it may need the words around the title, e.g.
+    "the British Ambassador"); the mention that overlaps the span is resolved.  A span the
+    finder does not see is unresolved, with that reason.
+    """
+    mention = find(document, start, end)
+    if mention is None:
+        return Outcome(None, None, 0.0, "the title finder does not see this title")
+    from memcon.enrich import titles
+
+    result = titles.resolve_title(_authority(store), document, mention)
+    return Outcome(result.person_id, result.name, result.confidence, result.reason)
+
+
+# -- comparing persons -------------------------------------------------------------------
+
+def _tokens(name: str) -> tuple[str, frozenset[str]]:
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    surname, _, forenames = plain.partition(",")
+    if not forenames.strip() and " " in surname.strip():  # "John F. Kennedy"
+        *first, surname = surname.split()
+        forenames = " ".join(first)
+    words = frozenset(w for w in re.split(r"[^a-z]+", forenames) if w and w != "jr")
+    return re.sub(r"[^a-z]+", " ", surname).strip(), words
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two names plausibly name one person: the same surname, and the forenames of one
+    all found among the other's (an initial matches a forename it begins)."""
+    sa, fa = _tokens(a)
+    sb, fb = _tokens(b)
+    if sa != sb:
+        return False
+
+    def covered(small: frozenset[str], big: frozenset[str]) -> bool:
+        return all(any(w == v or (len(w) == 1 and v.startswith(w)) or (len(v) == 1 and w.startswith(v))
+                       for v in big) for w in small)
+
+    return covered(fa, fb) or covered(fb, fa)
+
+
+def person_ids(store: Store, name: str) -> set[str]:
+    """Memcon person ids the store finds for ``name`` (empty when it cannot look persons up)."""
+    finder = getattr(store, "find_persons", None)
+    if not callable(finder):
+        return set()
+    return {p.id for p in finder(name)}
+
+
+def judge(store: Store, label: Label, outcome: Outcome) -> str:
+    """``right``, ``wrong`` or ``unresolved``."""
+    if outcome.person_id is None:
+        return "unresolved"
+    ids = person_ids(store, label.person)
+    if ids:
+        return "right" if outcome.person_id in ids else "wrong"
+    return "right" if outcome.name and same_name(outcome.name, label.person) else "wrong"
+
+
+# -- the store ---------------------------------------------------------------------------
+
+def build_store(folder: Path, *, authority: Path | None) -> Path:
+    """Ingest the shared volumes, the excerpt and the seeds (then the authority) into a fresh
+    store under ``folder``; return its path."""
+    from memcon.ingest import ingest_paths
+
+    root = shared_root()
+    inputs = [root / "corpus" / "frus", root / "corpus" / "frus-excerpts" / "frus1961-63v05-d88.xml",
+              root / "corpus" / "seeds"]
+    missing = [str(p) for p in inputs if not p.exists()]
+    if missing:
+        sys.exit(f"roles.py: shared data not found: {missing} (set MEMCON_SHARED or pass --db)")
+    db = folder / "memcon.db"
+    t0 = time.perf_counter()
+    report = ingest_paths(inputs, store_path=db)
+    print(f"store: {db} — {report.documents:,} documents in {time.perf_counter() - t0:.1f} s"
+          + (f", {len(report.errors)} files refused" if report.errors else ""))
+    if authority is not None:
+        t0 = time.perf_counter()
+        try:
+            areport = ingest_paths([authority], store_path=db)
+        except Exception as exc:  # noqa: BLE001 — report any refusal and go on without it
+            print(f"authority: ingest_paths refused {authority}: {exc}; continuing without it")
+        else:
+            refused = len(areport.errors)
+            took = time.perf_counter() - t0
+            if refused:
+                first = str(areport.errors[0].error).splitlines()[0][:160]
+                print(f"authority: ingest_paths does not read {authority} ({refused:,} files refused, "
+                      f"{areport.documents:,} read as documents, {took:.1f} s; first refusal: {first}); "
+                      "continuing without it")
+            else:
+                print(f"authority: {authority} ingested in {took:.1f} s")
+    return db
+
+
+# -- the run -----------------------------------------------------------------------------
+
+def evaluate(
+    store: Store, labels: Iterable[Label], *, finder_only: bool = False
+) -> list[tuple[Label, Outcome, str]]:
+    """Resolve every label; each with the resolver's outcome and the verdict.  With
+    ``finder_only`` only check that the title finder sees the labelled title (verdict
+    ``found`` or ``unresolved``)."""
+    from memcon.errors import NotFound
+
+    results: list[tuple[Label, Outcome, str]] = []
+    for label in labels:
+        try:
+            document = store.get_document(label.doc)
+        except NotFound:
+            results.append((label, Outcome(None, None, 0.0, "document not in the store"), "unresolved"))
+            continue
+        span = locate(document.text, label.quote, label.title)
+        if isinstance(span, str):
+            results.append((label, Outcome(None, None, 0.0, span), "unresolved"))
+            continue
+        if finder_only:
+            mention = find(document, *span)
+            seen = Outcome(None, None, 0.0, f"found {mention.text!r} ({mention.office.key})" if mention
+                           else "the title finder does not see this title")
+            results.append((label, seen, "found" if mention else "unresolved"))
+            continue
+        outcome = resolve(store, document, *span)
+        results.append((label, outcome, judge(store, label, outcome)))
+    return results
+
+
+def _table(rows: list[tuple[Label, Outcome, str]], *, wrong: bool) -> None:
+    head = ("line", "doc", "title", "label", "resolved" if wrong else "reason")
+    print(" | ".join(head))
+    print(" | ".join("---" for _ in head))
+    for label, outcome, _ in rows:
+        last = f"{outcome.name} — {outcome.reason}" if wrong else outcome.reason
+        print(" | ".join((str(label.line), label.doc, label.title, label.person, last)))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("labels", nargs="*", type=Path, help="JSON Lines label files (default: %(default)s)",
+                    default=[LABELS])
+    ap.add_argument("--db", type=Path, help="an existing memcon database (default: build a fresh one)")
+    ap.add_argument("--authority", type=Path, default=None,
+                    help="authority folder to ingest into the fresh store (default: $MEMCON_SHARED/authority)")
+    ap.add_argument("--keep", type=Path, help="build the fresh store in this folder and keep it")
+    ap.add_argument("-v", "--verbose", action="store_true", help="also list the unresolved labels")
+    ap.add_argument("--finder-only", action="store_true",
+                    help="only check that the title finder sees each labelled title (no authority needed)")
+    args = ap.parse_args(argv)
+
+    labels = load_labels(args.labels)
+    if not labels:
+        sys.exit("roles.py: no labels")
+    from memcon.workspace import open_workspace
+
+    with tempfile.TemporaryDirectory(prefix="memcon-roles-") as tmp:
+        db = args.db
+        if db is None:
+            folder = args.keep or Path(tmp)
+            folder.mkdir(parents=True, exist_ok=True)
+            authority = args.authority or shared_root() / "authority"
+            db = build_store(folder, authority=authority if authority.exists() else None)
+        t0 = time.perf_counter()
+        with open_workspace(db, create=False) as ws:
+            results = evaluate(ws.store, labels, finder_only=args.finder_only)
+        took = time.perf_counter() - t0
+
+    if args.finder_only:
+        found = sum(1 for *_, v in results if v == "found")
+        missed = [r for r in results if r[2] != "found"]
+        print(f"\n{len(labels)} labels: the title finder sees {found}, misses {len(missed)} ({took:.2f} s)")
+        if missed:
+            _table(missed, wrong=False)
+        print(f"title_found={found / len(labels):.2f} labels={len(labels)} missed={len(missed)}")
+        return 0
+    right = sum(1 for *_, v in results if v == "right")
+    wrong = [r for r in results if r[2] == "wrong"]
+    unresolved = [r for r in results if r[2] == "unresolved"]
+    print(f"\n{len(labels)} labels from {', '.join(str(p) for p in args.labels)}: right {right}, "
+          f"wrong {len(wrong)}, unresolved {len(unresolved)} ({took:.2f} s)")
+    if wrong:
+        print("\nWrong:")
+        _table(wrong, wrong=True)
+    if unresolved and args.verbose:
+        print("\nUnresolved:")
+        _table(unresolved, wrong=False)
+    print(f"role_accuracy={right / len(labels):.2f} labels={len(labels)} unresolved={len(unresolved)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -30,7 +30,8 @@ Without ``--db`` it builds a fresh store in a temporary folder (or ``--keep DIR`
 :func:`memcon.ingest.ingest_paths`: every volume of ``$MEMCON_SHARED/corpus/frus``, the
 excerpt ``corpus/frus-excerpts/frus1961-63v05-d88.xml``, the seeds of ``corpus/seeds/``,
 and then the authority folder (``--authority``, default ``$MEMCON_SHARED/authority``) in a
-second call; if ingest refuses the authority, the script says so and goes on without it.
+second call; if ingest refuses the authority, the script says so and loads it with the library's
+loader, ``memcon.authority.load.ingest_authority``, when there is one (else goes on without).
 MEMCON_SHARED defaults to ../shared beside the clone.
 """
 
@@ -151,18 +152,12 @@ def _authority(store: Store) -> Any:
             f"roles.py: the authority lookup memcon.authority.lookup is not available ({exc}); "
             "the title resolver needs it (issue 4, item 1)"
         ) from exc
-    built: Any = None
-    for name in ("authority_for", "load_authority", "open_authority", "from_store"):
-        fn = getattr(lookup, name, None)
-        if callable(fn):
-            built = fn(store)
-            break
-    if built is None:
-        cls = getattr(lookup, "Authority", None)
-        if cls is None:
-            raise SystemExit("roles.py: memcon.authority.lookup has no Authority to build from a store")
-        from_store = getattr(cls, "from_store", None)
-        built = from_store(store) if callable(from_store) else cls(store)
+    cls = getattr(lookup, "Authority", None)
+    from_store = getattr(cls, "from_store", None)
+    if not callable(from_store):
+        raise SystemExit("roles.py: memcon.authority.lookup has no Authority.from_store(store) to read the "
+                         "store's authority with")
+    built = from_store(store)
     _AUTHORITY[id(store)] = built
     return built
 
@@ -224,11 +219,14 @@ def same_name(a: str, b: str) -> bool:
 
 
 def person_ids(store: Store, name: str) -> set[str]:
-    """Memcon person ids the store finds for ``name`` (empty when it cannot look persons up)."""
+    """Memcon ids of the persons the label's ``name`` maps to: those ``store.find_persons`` finds
+    whose preferred name or a variant is that name (:func:`same_name`; close spellings alone do
+    not count).  Empty when the store cannot look persons up or none matches."""
     finder = getattr(store, "find_persons", None)
     if not callable(finder):
         return set()
-    return {p.id for p in finder(name)}
+    return {p.id for p in finder(name)
+            if any(same_name(n, name) for n in (p.name, *(v.name for v in p.names)))}
 
 
 def judge(store: Store, label: Label, outcome: Outcome) -> str:
@@ -260,22 +258,46 @@ def build_store(folder: Path, *, authority: Path | None) -> Path:
     print(f"store: {db} — {report.documents:,} documents in {time.perf_counter() - t0:.1f} s"
           + (f", {len(report.errors)} files refused" if report.errors else ""))
     if authority is not None:
-        t0 = time.perf_counter()
-        try:
-            areport = ingest_paths([authority], store_path=db)
-        except Exception as exc:  # noqa: BLE001 — report any refusal and go on without it
-            print(f"authority: ingest_paths refused {authority}: {exc}; continuing without it")
-        else:
-            refused = len(areport.errors)
-            took = time.perf_counter() - t0
-            if refused:
-                first = str(areport.errors[0].error).splitlines()[0][:160]
-                print(f"authority: ingest_paths does not read {authority} ({refused:,} files refused, "
-                      f"{areport.documents:,} read as documents, {took:.1f} s; first refusal: {first}); "
-                      "continuing without it")
-            else:
-                print(f"authority: {authority} ingested in {took:.1f} s")
+        if not _ingest_authority(db, authority):
+            _load_authority(db, authority)
     return db
+
+
+def _ingest_authority(db: Path, authority: Path) -> bool:
+    """Offer the authority folder to ``ingest_paths``; whether it read it."""
+    from memcon.ingest import ingest_paths
+
+    t0 = time.perf_counter()
+    try:
+        report = ingest_paths([authority], store_path=db)
+    except Exception as exc:  # noqa: BLE001 — report any refusal and go on without it
+        print(f"authority: ingest_paths refused {authority}: {exc}")
+        return False
+    took = time.perf_counter() - t0
+    if report.errors:
+        first = str(report.errors[0].error).splitlines()[0][:160]
+        print(f"authority: ingest_paths does not read {authority} ({len(report.errors):,} files refused, "
+              f"{report.documents:,} read as documents, {took:.1f} s; first refusal: {first})")
+        return False
+    print(f"authority: {authority} ingested by ingest_paths in {took:.1f} s")
+    return True
+
+
+def _load_authority(db: Path, authority: Path) -> None:
+    """Load the authority with the library's loader (``memcon.authority.load.ingest_authority``)
+    when ingest does not read it; without that loader, go on without an authority."""
+    try:
+        from memcon.authority.load import ingest_authority
+    except ImportError:
+        print("authority: no loader (memcon.authority.load.ingest_authority); continuing without it")
+        return
+    from memcon.workspace import open_workspace
+
+    t0 = time.perf_counter()
+    with open_workspace(db) as ws:
+        report = ingest_authority(authority, ws.store)
+    print(f"authority: loaded with memcon.authority.load.ingest_authority in {time.perf_counter() - t0:.1f} s "
+          f"({getattr(report, 'persons', '?')} persons)")
 
 
 # -- the run -----------------------------------------------------------------------------

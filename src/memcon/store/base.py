@@ -26,6 +26,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from memcon.model.people import Person
 from memcon.model.records import Document, Volume
 
 
@@ -155,6 +156,35 @@ class Store(Protocol):
 
     def stats(self) -> StoreStats:
         """Counts of what the store holds."""
+        ...
+
+    # -- the person authority (docs/authority.md) ------------------------------------------------
+
+    def replace_authority(self, persons: Iterable[Person], *, source: str, version: str) -> int:
+        """Replace the whole person authority with ``persons`` in one transaction (a rebuild
+        replaces the previous one; if iterating raises, nothing changes); record ``source``
+        (the folder loaded) and ``version`` (the merging algorithm); return the count written."""
+        ...
+
+    def get_person(self, person_id: str) -> Person:
+        """The person with that memcon id, equal to the one written; raises ``NotFound``."""
+        ...
+
+    def find_persons(self, name: str, *, limit: int = 20) -> list[Person]:
+        """Persons whose surname or any name variant is ``name`` (accents and case ignored;
+        close spellings when nothing matches exactly), best attested first."""
+        ...
+
+    def persons_with_key(self, key: str) -> list[Person]:
+        """The persons holding a source key (``frus1961-63v05#p_KNS1``, ``pocom:rusk-david-dean``)."""
+        ...
+
+    def iter_persons(self) -> Iterator[Person]:
+        """Every person of the authority, by id."""
+        ...
+
+    def authority_version(self) -> str | None:
+        """The algorithm that built the stored authority (``memcon.authority.v1``), or ``None``."""
         ...
 
     def close(self) -> None:

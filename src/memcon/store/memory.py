@@ -18,7 +18,9 @@ from types import TracebackType
 from typing import Self
 
 from memcon.errors import NotFound, StoreError
+from memcon.model.people import Person
 from memcon.model.records import Document, Volume
+from memcon.store._authority import MemoryAuthority
 from memcon.store._codec import DocumentChecker, date_bounds
 from memcon.store.base import SourceRecord, StoreStats, VolumeSummary
 from memcon.store.migrations import SCHEMA_VERSION
@@ -44,6 +46,7 @@ class MemoryStore:
         self._volumes: dict[str, _StoredVolume] | None = {}
         self._documents: dict[str, tuple[Document, int]] = {}
         self._records: dict[str, SourceRecord] = {}
+        self._authority = MemoryAuthority()
 
     @property
     def location(self) -> str:
@@ -266,6 +269,38 @@ class MemoryStore:
                 schema_version=SCHEMA_VERSION,
                 path=self.location,
             )
+
+    # -- the person authority (store/_authority.py) -------------------------------------------
+
+    def replace_authority(self, persons: Iterable[Person], *, source: str, version: str) -> int:
+        """Swap in a new person authority; nothing changes if iterating ``persons`` raises."""
+        with self._lock:
+            self._data()
+            return self._authority.replace(persons, source=source, version=version)
+
+    def get_person(self, person_id: str) -> Person:
+        """The person with that memcon id; raises :class:`NotFound`."""
+        with self._lock:
+            return self._authority.get(person_id)
+
+    def find_persons(self, name: str, *, limit: int = 20) -> list[Person]:
+        """Persons named ``name``; see :meth:`memcon.store.base.Store.find_persons`."""
+        with self._lock:
+            return self._authority.find(name, limit=limit)
+
+    def persons_with_key(self, key: str) -> list[Person]:
+        """The persons holding a source key."""
+        with self._lock:
+            return self._authority.with_key(key)
+
+    def iter_persons(self) -> Iterator[Person]:
+        """Every person, by id."""
+        with self._lock:
+            return iter(list(self._authority.iterate()))
+
+    def authority_version(self) -> str | None:
+        """The algorithm that built the authority held, or ``None``."""
+        return self._authority.version
 
     def close(self) -> None:
         """Forget everything.  Safe to call twice."""

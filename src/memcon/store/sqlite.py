@@ -30,7 +30,9 @@ from types import TracebackType
 from typing import Self
 
 from memcon.errors import NotFound, StoreError
+from memcon.model.people import Person
 from memcon.model.records import Document, Volume
+from memcon.store import _authority
 from memcon.store._codec import (
     CHILD_TABLES,
     DOCUMENT_COLUMNS,
@@ -437,6 +439,39 @@ class SQLiteStore:
                 schema_version=self._version,
                 path=self._location,
             )
+
+    # -- the person authority (SQL in store/_authority.py) ------------------------------------
+
+    def replace_authority(self, persons: Iterable[Person], *, source: str, version: str) -> int:
+        """Replace the person authority in one transaction; see :meth:`memcon.store.base.Store.replace_authority`."""
+        with self._sql("writing the person authority") as conn:
+            return _authority.replace_authority(conn, persons, source=source, version=version)
+
+    def get_person(self, person_id: str) -> Person:
+        """The person with that memcon id; raises :class:`NotFound`."""
+        with self._sql(f"reading person {person_id!r}") as conn:
+            return _authority.get_person(conn, person_id, location=self._location)
+
+    def find_persons(self, name: str, *, limit: int = 20) -> list[Person]:
+        """Persons named ``name``; see :meth:`memcon.store.base.Store.find_persons`."""
+        with self._sql("finding persons") as conn:
+            return _authority.find_persons(conn, name, limit=limit)
+
+    def persons_with_key(self, key: str) -> list[Person]:
+        """The persons holding a source key."""
+        with self._sql("finding persons by key") as conn:
+            return _authority.persons_with_key(conn, key)
+
+    def iter_persons(self) -> Iterator[Person]:
+        """Every person, by id (read in one go under the lock, then yielded)."""
+        with self._sql("reading the person authority") as conn:
+            persons = list(_authority.iter_persons(conn))
+        return iter(persons)
+
+    def authority_version(self) -> str | None:
+        """The algorithm that built the stored authority, or ``None``."""
+        with self._sql("reading the authority version") as conn:
+            return _authority.authority_version(conn)
 
     # -- not found -------------------------------------------------------------------------------
 

@@ -1,0 +1,195 @@
+"""The authority in memory, for the name linker and the title resolver: who held an office on a
+day, which persons bear a surname, which person a volume's persons-list entry is.
+
+>>> authority = Authority.from_store(store)                                    # doctest: +SKIP
+>>> [p.name for p, _ in authority.holders("the Secretary", on="1961-06-04", side="US")]  # doctest: +SKIP
+['Rusk, David Dean']
+
+**Matching offices.**  A title is reduced to ``(office, place, side)`` by
+:func:`memcon.authority.titles.office_key` (synonyms: "the Secretary" is "Secretary of
+State"; "Premier", "Chairman", "Prime Minister" and "Chairman of the Council of Ministers" are
+one office; "Ambassador Extraordinary and Plenipotentiary" is "Ambassador").  A role matches
+when its office is the same, its place is the one asked ("Ambassador to the Soviet Union"), its
+side is the one asked (``side=`` or a nationality in the title: "Soviet Ambassador") and its
+dates cover the day (a year or a month covers all its days).  Titles joined by "and" are
+matched one by one.
+
+**Which sources win.**  Each role has a precision (:func:`precision`): ``0`` exact dates from
+POCOM, the presidents list or a visit; ``1`` dates a persons list printed; ``2`` dates bounded
+by the volume's years.  A person's imprecise role of an office is ignored when an exact source
+gives that person that office (POCOM knows when Rusk became Secretary; the 1961–1963 volume
+only says "Secretary of State").  Holders come best first: precision, then the narrower term.
+
+DOCS: docs/authority.md#lookup
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from memcon.authority._names import country, name_forms, surname_keys
+from memcon.authority.titles import TERM_SOURCES, office_key, precision
+from memcon.authority.volume_persons import entry_key
+from memcon.errors import InvalidValue, NotFound
+from memcon.model.people import Person, Role
+from memcon.store.base import Store
+
+_SOURCE_LABELS = (("pocom:", "POCOM"), ("presidents:", "presidents list"), ("visits:", "visits list"))
+_ISO_DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
+_CONJUNCTS = re.compile(r",?\s+and\s+|;\s*")
+
+
+def describe(role: Role) -> str:
+    """One line a historian can check: ``Secretary of State 1961-01-21 – 1969-01-20 (POCOM)``."""
+    where = role.organisation if role.organisation and role.organisation not in role.title else None
+    title = f"{role.title}, {where}" if where and where != "Department of State" else role.title
+    label = next((name for prefix, name in _SOURCE_LABELS if role.source.startswith(prefix)), role.source)
+    dates = f"{role.start or '?'} – {role.end or ''}".rstrip()
+    if precision(role) == 2:
+        label += ", dates bounded by the volume"
+    return f"{title} {dates} ({label})"
+
+
+def _low(date: str) -> str:
+    return (date + "-01-01")[:10] if len(date) == 4 else (date + "-01")[:10] if len(date) == 7 else date[:10]
+
+
+def _high(date: str) -> str:
+    return (date + "-12-31")[:10] if len(date) == 4 else (date + "-31")[:10] if len(date) == 7 else date[:10]
+
+
+def covers(role: Role, on: str) -> bool:
+    """Whether the role's dates include the day ``on`` (ISO); open ends are open."""
+    if role.start and _low(role.start) > on:
+        return False
+    return not (role.end and _high(role.end) < on)
+
+
+@dataclass(frozen=True, slots=True)
+class _Office:
+    person: Person
+    role: Role
+    place: str | None
+    side: str | None
+    precision: int
+    term: bool
+    """The source gives the whole term (POCOM, presidents): it overrides persons lists."""
+
+
+def _offices(role: Role) -> set[tuple[str, str | None, str | None]]:
+    """The ``(office, place, side)`` keys a role answers to: its whole title, and each part of a
+    title joined by "and" ("Chairman of the Council of Ministers and First Secretary …")."""
+    # POCOM's chiefs of mission name their post's country apart from the title
+    post = role.organisation if role.source.startswith("pocom:missions-countries") else None
+    keys = {office_key(role.title, organisation=post)}
+    parts = [p for p in _CONJUNCTS.split(role.title) if len(p.split()) >= 3]
+    if len(parts) > 1:
+        keys |= {office_key(p) for p in parts}
+    return keys
+
+
+class Authority:
+    """Every person of the authority, indexed for lookups.  Build it once per process
+    (:meth:`from_store`) and share it: it only reads."""
+
+    def __init__(self, persons: Iterable[Person]) -> None:
+        self._persons: dict[str, Person] = {}
+        self._keys: dict[str, Person] = {}
+        self._surnames: dict[str, list[Person]] = {}
+        self._offices: dict[str, list[_Office]] = {}
+        for person in persons:
+            self._add(person)
+
+    @classmethod
+    def from_store(cls, store: Store) -> Authority:
+        """The authority stored in ``store`` (empty when none was ingested)."""
+        return cls(store.iter_persons())
+
+    def _add(self, person: Person) -> None:
+        self._persons[person.id] = person
+        for key in person.keys:
+            self._keys.setdefault(key, person)
+        seen: set[str] = set()
+        for variant in person.names:
+            for key in surname_keys(name_forms(variant.name)[0]):
+                if key and key not in seen:
+                    seen.add(key)
+                    self._surnames.setdefault(key, []).append(person)
+        for role in person.roles:
+            for office, place, side in _offices(role):
+                entry = _Office(
+                    person,
+                    role,
+                    place,
+                    role.side or side,
+                    precision(role),
+                    role.source.startswith(TERM_SOURCES),
+                )
+                self._offices.setdefault(office, []).append(entry)
+
+    def __len__(self) -> int:
+        return len(self._persons)
+
+    def person(self, person_id: str) -> Person:
+        """The person with that memcon id; raises :class:`NotFound`."""
+        try:
+            return self._persons[person_id]
+        except KeyError:
+            raise NotFound(
+                f"no person {person_id!r} in the authority", hint="find one with `memcon person NAME`"
+            ) from None
+
+    def persons_with_key(self, key: str) -> Person | None:
+        """The person holding a source key (``pocom:rusk-david-dean``), or ``None``."""
+        return self._keys.get(key)
+
+    def volume_person(self, volume_id: str, xml_id: str) -> Person | None:
+        """The person a volume's persons-list entry is (``"frus1961-63v05", "p_KNS1"``), or ``None``."""
+        return self._keys.get(entry_key(volume_id, xml_id.lstrip("#")))
+
+    def surname_index(self) -> Mapping[str, list[Person]]:
+        """Folded surname (``"khrushchev"``, ``"de gaulle"`` and ``"gaulle"``) → the persons who
+        bear it under some name variant.  Do not modify."""
+        return self._surnames
+
+    def holders(self, title_pattern: str, *, on: str, side: str | None = None) -> list[tuple[Person, Role]]:
+        """Who held an office matching ``title_pattern`` on the day ``on`` (ISO), for the
+        government ``side`` when given (``"United States"``, ``"US"``, ``"Soviet"`` …): one
+        ``(person, role)`` per person, best first (see the module docstring)."""
+        day = on.strip()
+        if not _ISO_DAY.match(day):
+            raise InvalidValue(f"not an ISO date: {on!r}", hint="write dates as 1961-06-04")
+        day = _low(day)
+        office, place, title_side = office_key(title_pattern)
+        wanted = (country(side) or side) if side else title_side
+        exact_offices: dict[str, set[tuple[str | None, str | None]]] = {}
+        found: list[_Office] = []
+        for entry in self._offices.get(office, ()):
+            if entry.term:
+                exact_offices.setdefault(entry.person.id, set()).add((entry.place, entry.side))
+            if place is not None and entry.place != place:
+                continue
+            if wanted is not None and entry.side != wanted:
+                continue
+            if covers(entry.role, day):
+                found.append(entry)
+        best: dict[str, _Office] = {}
+        for entry in found:
+            if entry.precision > 0 and (entry.place, entry.side) in exact_offices.get(entry.person.id, set()):
+                continue  # an exact source says when this person held this office
+            if entry.precision > 0 and place is None and exact_offices.get(entry.person.id):
+                if any(s == entry.side for _, s in exact_offices[entry.person.id]):
+                    continue
+            current = best.get(entry.person.id)
+            if current is None or _order(entry) < _order(current):
+                best[entry.person.id] = entry
+        return [(e.person, e.role) for e in sorted(best.values(), key=_order)]
+
+
+def _order(entry: _Office) -> tuple[int, str, str]:
+    start = _low(entry.role.start) if entry.role.start else "0000-00-00"
+    end = _high(entry.role.end) if entry.role.end else "9999-12-31"
+    span = f"{int(end[:4]) - int(start[:4]):05d}"
+    return entry.precision, span, entry.person.id

@@ -1,0 +1,283 @@
+"""Disambiguation for the mention linker: which candidate a found name stands for, or none.
+
+Each step narrows the candidates of a name only when at least one remains; the first step
+that leaves one person gives the mention its reason and confidence.
+
+DOCS: docs/linking.md#disambiguation
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from memcon.enrich._candidates import Candidate
+from memcon.enrich._names import FEMALE_TITLES, TITLES, fold_key
+from memcon.model.people import Mention
+from memcon.model.records import Document
+
+_DROP = "not a name here"
+_VOLUME_YEARS = re.compile(r"^frus(\d{4})(?:-(\d{2,4}))?")
+_STOP = frozenset({"the", "of", "for", "in", "at", "to", "and", "a", "an", "his", "her"})
+_MALE = frozenset({"mr", "m", "messrs", "herr", "monsieur", "signor", "senor", "mm"})
+_NOT_MISTER = re.compile(
+    r"^(?:president of the united states|vice president)|\b(?:general|admiral|marshal|colonel)\b"
+    r"(?! (?:of|to|for|assembly|secretary|staff|counsel|counsel's))"
+)
+_WOMAN = re.compile(r"\b(?:mrs|miss|madame|mme|wife|widow|daughter|queen|princess|lady|sister)\b")
+# Title words the profile may spell otherwise ("Premier" is the Chairman of the Council of Ministers).
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "premier": ("premier", "chairman of the council of ministers", "prime minister", "president of the council"),
+    "chairman": ("chairman", "premier"),
+    "prime": ("prime", "premier", "president of the council"),
+    "foreign": ("foreign", "secretary of state for foreign affairs", "commissar for foreign affairs"),
+    "gen": ("general", "gen."),
+    "general": ("general", "gen."),
+    "col": ("colonel", "col."),
+    "colonel": ("colonel", "col."),
+    "adm": ("admiral", "adm."),
+    "admiral": ("admiral", "adm."),
+    "britain": ("britain", "united kingdom", "british", "england"),
+    "russia": ("russia", "soviet", "russian"),
+    "soviet": ("soviet", "russia", "ussr"),
+    "england": ("england", "britain", "united kingdom", "british"),
+}
+_GENERIC_TITLES = frozenset({"mr", "mrs", "miss", "ms", "m", "mm", "messrs", "dr", "herr", "monsieur",
+                             "sir", "comrade", "signor", "senor", "mme", "madame", "mlle", "excellency"})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A name found at ``start``–``end`` with the candidates its form stands for
+    (``(candidate index, form kind)``), the capitalised words before it, and for a spelling
+    variant ``(surname, score)``."""
+
+    start: int
+    end: int
+    options: tuple[tuple[int, str], ...]
+    title: str | None = None
+    fuzzy: tuple[str, float] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the document says about itself that disambiguation uses."""
+
+    date: str | None = None
+    place: str | None = None
+    volume_id: str | None = None
+
+    @classmethod
+    def of(cls, document: Document) -> Context:
+        date = document.date.sort_key if document.date else None
+        if document.signed_date and not date:
+            date = document.signed_date.sort_key
+        return cls(date=date, place=document.place, volume_id=document.volume_id)
+
+    @property
+    def year(self) -> int | None:
+        return int(self.date[:4]) if self.date and self.date[:4].isdigit() else None
+
+
+def _title_words(title: str | None) -> tuple[list[str], str | None]:
+    """The significant words of the capitalised phrase before a name, from its first title
+    word on, and the honorific (``mr``, ``mrs`` …) it ends with, if any."""
+    if not title:
+        return [], None
+    words = [fold_key(w) for w in re.findall(r"[\w'-]+\.?", title)]
+    first = next((i for i in range(len(words) - 1, -1, -1) if words[i] in TITLES), None)
+    # the title nearest the name: "The Secretary to President (Wilson)" → "President"; a
+    # title phrase of two words ("Foreign Minister") keeps both
+    while first is not None and first > 0 and words[first - 1] in TITLES:
+        first -= 1
+    if first is None:
+        return [], None
+    words = [w for w in words[first:] if w not in _STOP]
+    honorific = words[-1] if words and words[-1] in _GENERIC_TITLES | FEMALE_TITLES else None
+    return [w for w in words if w not in _GENERIC_TITLES], honorific
+
+
+def _narrow(ids: list[int], keep: list[int]) -> list[int]:
+    return keep if keep else ids
+
+
+def _by_title(ids: list[int], cands: Sequence[Candidate], words: list[str], ctx: Context) -> list[int]:
+    if not words:
+        return ids
+    scores: list[tuple[int, int]] = []
+    for i in ids:
+        profile = cands[i].profile
+        role = cands[i].role_on(ctx.date) if ctx.date else None
+        text = f"{profile} {role.title.lower()}" if role else profile
+        score = sum(1 for w in words if any(s in text for s in _SYNONYMS.get(w, (w,))))
+        scores.append((score, i))
+    best = max(s for s, _ in scores)
+    return [i for s, i in scores if s == best] if best else ids
+
+
+def _volume_years(volume: str) -> tuple[int, int] | None:
+    m = _VOLUME_YEARS.match(volume)
+    if not m:
+        return None
+    first = int(m.group(1))
+    last = m.group(2)
+    if last is None:
+        return first, first
+    end = int(last) if len(last) == 4 else int(str(first)[:2] + last)
+    return first, end
+
+
+def _era(cand: Candidate, year: int) -> bool:
+    for volume in cand.volumes:
+        span = _volume_years(volume)
+        if span and span[0] - 3 <= year <= span[1] + 3:
+            return True
+    return False
+
+
+def _name(cand: Candidate) -> str:
+    return cand.name
+
+
+def resolve(
+    all_hits: Sequence[tuple[int | None, str, list[Hit]]],
+    cands: Sequence[Candidate],
+    ctx: Context,
+    *,
+    method: str,
+    forenames: set[str],
+    listed: frozenset[int] = frozenset(),
+) -> tuple[Mention, ...]:
+    """Mentions for the hits of a document's texts (``(footnote, text, hits)``)."""
+    year = ctx.year
+    staged: list[tuple[int | None, str, Hit, list[int], str, float]] = []
+    evidence: dict[int, str] = {}
+    for footnote, text, hits in all_hits:
+        for hit in hits:
+            ids, reason, conf = _first_pass(hit, text, cands, ctx, year, forenames, listed)
+            staged.append((footnote, text, hit, ids, reason, conf))
+            if len(ids) == 1 and hit.fuzzy is None:
+                evidence.setdefault(ids[0], text[hit.start:hit.end])
+    volumes: set[str] = set()
+    for i in evidence:
+        volumes |= cands[i].volumes
+    out: list[Mention] = []
+    for footnote, text, hit, ids, reason, conf in staged:
+        if len(ids) > 1:
+            ids, reason, conf = _second_pass(ids, cands, evidence, volumes, year, reason)
+        if reason is _DROP:
+            continue
+        span = text[hit.start:hit.end]
+        pid = cands[ids[0]].id if len(ids) == 1 else None
+        out.append(Mention(hit.start, hit.end, span, pid, conf if pid else 0.0, method, reason, footnote))
+    return tuple(out)
+
+
+def _first_pass(
+    hit: Hit, text: str, cands: Sequence[Candidate], ctx: Context, year: int | None, forenames: set[str],
+    listed: frozenset[int],
+) -> tuple[list[int], str, float]:
+    span = text[hit.start:hit.end]
+    if hit.fuzzy is not None:
+        surname, score = hit.fuzzy
+        ids = [hit.options[0][0]]
+        if ids[0] not in listed and (listed or year is None or not _era(cands[ids[0]], year)):
+            return [], _DROP, 0.0
+        return ids, f"spelling variant of '{surname}' (similarity {score:.0f}): {_name(cands[ids[0]])}", 0.7
+    full = [i for i, k in hit.options if k != "surname"]
+    ids = list(dict.fromkeys(full or [i for i, _ in hit.options]))
+    how = "full name" if full else "surname"
+    words, honorific = _title_words(hit.title)
+    if not full and (listed or year is not None):
+        # a surname alone of a person outside the volume's list (the authority's thousands)
+        # counts only next to a title, or for a person of the document's years
+        keep = [i for i in ids if i in listed or words or honorific
+                or (year is not None and _era(cands[i], year))]
+        if not keep:
+            return [], _DROP, 0.0
+        ids = keep
+    if not full:
+        prev = re.search(r"([A-Z][a-z]+|[A-Z]\.)\s+$", text[max(0, hit.start - 30):hit.start])
+        if prev and (fold_key(prev.group(1)) in forenames or prev.group(1).endswith(".")) \
+                and fold_key(prev.group(1)) not in TITLES:
+            given = prev.group(1)
+            keep = [i for i in ids if any(
+                any(fold_key(f) == fold_key(given) or (given.endswith(".") and f[:1] == given[:1])
+                    for f in p.forenames) for p in cands[i].parts)]
+            if not keep:
+                return [], f"'{given} {span}': no candidate of that forename", 0.0
+            ids = keep
+    if honorific in FEMALE_TITLES:
+        keep = [i for i in ids if _WOMAN.search(cands[i].profile)]
+        if not keep:
+            return [], f"'{hit.title} {span}': no woman of that name among the candidates", 0.0
+        ids = keep
+    elif honorific in _MALE and len(ids) > 1:
+        ids = _narrow(ids, [i for i in ids if not _NOT_MISTER.search(
+            cands[i].profile.split(" ", len(cands[i].name.split()))[-1])])
+    steps: list[str] = []
+    if len(ids) > 1 and words:
+        before = len(ids)
+        ids = _by_title(ids, cands, words, ctx)
+        if len(ids) < before:
+            steps.append(f"title '{hit.title}'")
+    if len(ids) > 1:
+        in_list = [i for i in ids if i in listed]
+        if in_list and len(in_list) < len(ids):
+            ids = in_list
+            steps.append("in the volume's persons list")
+    if len(ids) > 1 and year is not None:
+        alive = [i for i in ids if cands[i].alive(year)]
+        if alive and len(alive) < len(ids):
+            ids = alive
+            steps.append(f"living in {year}")
+        if len(ids) > 1 and ctx.date:
+            holding = [i for i in ids if cands[i].role_on(ctx.date)]
+            if holding and len(holding) < len(ids):
+                ids = holding
+                steps.append(f"in office on {ctx.date}")
+        if len(ids) > 1:
+            era = [i for i in ids if _era(cands[i], year)]
+            if era and len(era) < len(ids):
+                ids = era
+                steps.append(f"in persons lists of volumes near {year}")
+    if len(ids) > 1 and ctx.place:
+        place = fold_key(ctx.place)
+        here = [i for i in ids if place and place in cands[i].profile]
+        if here and len(here) < len(ids):
+            ids = here
+            steps.append(f"place {ctx.place}")
+    if len(ids) == 1:
+        cand = cands[ids[0]]
+        if not steps:
+            where = "the volume's persons list" if ids[0] in listed else "the candidates"
+            return ids, f"{how} '{span}': only {cand.name} in {where}", 0.95 if full or ids[0] in listed else 0.85
+        return ids, f"{how} '{span}': {cand.name} ({'; '.join(steps)})", 0.85 if full else 0.8
+    return ids, f"{how} '{span}'" + (f" ({'; '.join(steps)})" if steps else ""), 0.0
+
+
+def _second_pass(
+    ids: list[int], cands: Sequence[Candidate], evidence: dict[int, str], volumes: set[str],
+    year: int | None, reason: str,
+) -> tuple[list[int], str, float]:
+    named = [i for i in ids if i in evidence]
+    if len(named) == 1:
+        return named, f"{reason}: {cands[named[0]].name}, named as '{evidence[named[0]]}' in this document", 0.85
+    if named:
+        ids = named
+    others = [i for i in ids if cands[i].volumes]
+    if volumes and others:
+        shared = sorted(((len(cands[i].volumes & volumes), i) for i in others), reverse=True)
+        if shared[0][0] > 0 and (len(shared) == 1 or shared[0][0] > shared[1][0]):
+            i = shared[0][1]
+            return [i], f"{reason}: {cands[i].name}, in {shared[0][0]} persons lists with the others named here", 0.7
+    weights = sorted(((cands[i].weight, i) for i in ids), reverse=True)
+    if len(weights) > 1 and weights[0][0] >= 3 * weights[1][0] and weights[0][0] >= 3:
+        i = weights[0][1]
+        return [i], f"{reason}: {cands[i].name}, the most frequent ({weights[0][0]} sources vs {weights[1][0]})", 0.6
+    names = ", ".join(cands[i].name for i in ids[:3]) + (" …" if len(ids) > 3 else "")
+    return ids, f"{reason}: ambiguous between {len(ids)} persons ({names})", 0.0
+
+
+__all__ = ["Context", "Hit", "resolve"]

@@ -1,0 +1,315 @@
+"""Names linked to persons: :class:`~memcon.model.people.Mention` records for every stretch of a
+document's text (and of its footnotes) that names a person of the candidate set.
+
+The candidates are pluggable (:mod:`memcon.enrich._candidates`): the volume's own list of
+persons (``VOLUME#xml_id``), the person authority (memcon ids), or both merged.  A
+:class:`Linker` compiles their name forms once — surname, forenames and initials ("N. S.
+Khrushchev", "A.A. Gromyko"), inverted forms, upper case ("A. GROMYKO") — into one
+Aho-Corasick automaton (pyahocorasick) searched over the text folded character for character
+(accents, apostrophes), so offsets are the text's own.  Word boundaries are respected,
+possessives ("Gromyko's") keep the name alone, "[Page N]" markers are not names, and English
+words that are also surnames ("Page", "House", "White") count only where a name can stand.
+Spelling variants ("Hillenbrandt", "Suhodrev") next to other names are found with rapidfuzz
+against the candidates' surnames, with a strict threshold; Russian originals are read through
+a transliteration (:func:`Linker.link_text`).
+
+When several candidates share a name the linker narrows them, in order, by: the name form
+(a full name is one person), a conflicting forename before a surname ("Charles Jones"), the
+title or honorific next to the name ("President Johnson" vs "Mr. Johnson", "The Ambassador
+in Great Britain (Page)"), the volume's persons list, the document's date (life dates, roles
+held that day), the persons named in full elsewhere in the document, the volumes the persons
+share with the others linked, and, only when decisive, frequency.  Still ambiguous, the
+mention is kept with ``person_id=None`` and says why — never a guess.  Every mention carries
+a one-line reason.
+
+The editors' own ``persName`` tags (``Document.annotations``) are the answer key: the linker
+never reads them.
+
+DOCS: docs/linking.md
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import ahocorasick
+from rapidfuzz import fuzz, process
+
+from memcon.enrich._candidates import Candidate, merge_candidates, person_candidates, volume_candidates
+from memcon.enrich._names import (
+    COMMON_WORDS,
+    CYRILLIC,
+    RUSSIAN_ENDINGS,
+    TITLES,
+    fold,
+    fold_key,
+    name_forms,
+    transliterate,
+)
+from memcon.enrich._resolve import Context, Hit, resolve
+from memcon.model.people import Mention
+from memcon.model.records import Document
+
+LINKER = "memcon.linker"
+VERSION = "1"
+METHOD = f"{LINKER}.v{VERSION}"
+"""Stored as every mention's ``method``."""
+
+FUZZY_THRESHOLD = 90.0
+"""rapidfuzz ``ratio`` (0–100) a capitalised word must reach against a candidate surname to be
+read as a spelling variant of it ("Hillenbrandt" ~ "Hillenbrand": 95.7)."""
+
+_BLOCK = frozenset("-")
+_CAP_WORD = re.compile(r"\b[A-Z][a-z]{4,}\b")
+_FUZZY_WINDOW = 40
+_NOT_NAMES = frozenset(
+    """the this that these those there then they their when where which while what with would
+    after before during since soviet american british french german russian chinese cuban
+    president secretary ambassador minister chairman government department embassy general
+    january february march april june july august september october november december monday
+    tuesday wednesday thursday friday saturday sunday washington moscow london paris berlin
+    vienna geneva union states united nations council committee congress senate house""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    length: int
+    options: tuple[tuple[int, str], ...]
+    upper: bool
+    common: bool
+
+
+class Linker:
+    """A compiled candidate set: build once (per volume, or once for the authority), link
+    any number of documents.
+
+    ``fuzzy`` turns on spelling variants (rapidfuzz, :data:`FUZZY_THRESHOLD`)."""
+
+    def __init__(self, candidates: Iterable[Candidate], *, fuzzy: bool = True) -> None:
+        self.candidates: tuple[Candidate, ...] = tuple(candidates)
+        self.fuzzy = fuzzy
+        table: dict[str, dict[tuple[int, str], None]] = {}
+        self.forenames: set[str] = set()
+        self._surnames: dict[tuple[str, int], list[tuple[str, int]]] = {}
+        self._fuzzy_cache: dict[str, tuple[str, int, float] | None] = {}
+        for idx, cand in enumerate(self.candidates):
+            for parts in cand.parts:
+                for form, kind in name_forms(parts):
+                    for variant in {fold(form), fold(form).upper()}:
+                        table.setdefault(variant, {})[(idx, kind)] = None
+                self.forenames.update(fold_key(w) for w in parts.forenames if len(w.rstrip(".")) > 1)
+                sur = fold(parts.surname)
+                if len(sur) >= 5 and " " not in sur:
+                    bucket = self._surnames.setdefault((sur[0].upper(), len(sur)), [])
+                    if (sur, idx) not in bucket:
+                        bucket.append((sur, idx))
+        self._automaton = ahocorasick.Automaton()
+        for key, options in table.items():
+            kinds = tuple(options)
+            self._automaton.add_word(key, _Key(
+                len(key), kinds, key.isupper() and len(key) > 1,
+                all(k == "surname" for _, k in kinds) and key.lower() in COMMON_WORDS,
+            ))
+        self.empty = not table
+        if table:
+            self._automaton.make_automaton()
+        self.listed: frozenset[int] = frozenset(i for i, c in enumerate(self.candidates) if c.listed)
+
+    def with_listed(self, ids: Iterable[str]) -> Linker:
+        """This linker (its automaton shared, nothing rebuilt) with the persons whose ids are
+        given counted as the volume's persons list: one authority-wide linker, reused for
+        each volume."""
+        wanted = set(ids)
+        other = object.__new__(Linker)
+        for name in ("candidates", "fuzzy", "forenames", "_surnames", "_fuzzy_cache", "_automaton", "empty"):
+            setattr(other, name, getattr(self, name))
+        other.listed = frozenset(i for i, c in enumerate(self.candidates) if c.id in wanted)
+        return other
+
+    # -- public -------------------------------------------------------------------------------
+
+    def link(self, document: Document) -> tuple[Mention, ...]:
+        """The mentions in ``document.text`` and in each footnote (``footnote=`` its index),
+        in text order, footnotes after the text.  ``document.annotations`` is never read."""
+        ctx = Context.of(document)
+        texts: list[tuple[int | None, str]] = [(None, document.text)]
+        texts.extend((i, note.text) for i, note in enumerate(document.footnotes))
+        return self._link_texts(texts, ctx)
+
+    def link_text(
+        self, text: str, *, date: str | None = None, place: str | None = None, footnote: int | None = None
+    ) -> tuple[Mention, ...]:
+        """The mentions in any ``text`` (a transcript, a summary): offsets into ``text``.
+        A text in Cyrillic is searched through a transliteration, Russian case endings
+        allowed ("Громыко", "Хрущева")."""
+        return self._link_texts([(footnote, text)], Context(date=date, place=place))
+
+    # -- scanning -----------------------------------------------------------------------------
+
+    def _link_texts(self, texts: Sequence[tuple[int | None, str]], ctx: Context) -> tuple[Mention, ...]:
+        if self.empty:
+            return ()
+        all_hits: list[tuple[int | None, str, list[Hit]]] = []
+        for footnote, text in texts:
+            if not text:
+                continue
+            if CYRILLIC.search(text):
+                latin, back = transliterate(text)
+                hits = self._scan(latin, russian=True)
+                hits = [Hit(back[h.start], back[h.end - 1] + 1, h.options, h.title, h.fuzzy) for h in hits]
+            else:
+                hits = self._scan(fold(text))
+            all_hits.append((footnote, text, hits))
+        return resolve(all_hits, self.candidates, ctx, method=METHOD, forenames=self.forenames, listed=self.listed)
+
+    def _scan(self, folded: str, *, russian: bool = False) -> list[Hit]:
+        n = len(folded)
+        found: list[tuple[int, int, _Key]] = []
+        for last, key in self._automaton.iter(folded):
+            end = last + 1
+            start = end - key.length
+            before = folded[start - 1] if start else " "
+            if before.isalnum() or before in _BLOCK or before == "[":
+                continue
+            if end < n:
+                after = folded[end]
+                if after.isalnum() and folded[end - 1] != ".":
+                    if not russian:
+                        continue
+                    tail = re.match(r"[a-z]*", folded[end:end + 4]).group()  # type: ignore[union-attr]
+                    if tail not in RUSSIAN_ENDINGS or folded[end:end + len(tail) + 1][-1:].isalnum() and \
+                            end + len(tail) < n:
+                        continue
+                elif after in _BLOCK:
+                    continue
+            if key.common and not _common_word_is_name(folded, start, end, key.upper):
+                continue
+            if _INSTITUTION.match(folded, end):
+                continue  # "Kennedy Library", "Marshall Plan": named after a person, not the person
+            found.append((start, end, key))
+        found.sort(key=lambda t: (t[0], t[0] - t[1]))
+        hits: list[Hit] = []
+        last_end = -1
+        for start, end, key in found:
+            if start < last_end:
+                continue
+            hits.append(Hit(start, end, key.options, _title_before(folded, start)))
+            last_end = end
+        if self.fuzzy and hits and not russian:
+            hits = self._fuzzy(folded, hits)
+        elif self.fuzzy and russian:
+            hits = self._fuzzy(folded, hits, anywhere=True)
+        return hits
+
+    def _fuzzy(self, folded: str, hits: list[Hit], *, anywhere: bool = False) -> list[Hit]:
+        """Capitalised words near names (lists of participants) that spell a candidate's
+        surname differently."""
+        covered = [(h.start, h.end) for h in hits]
+        windows = [(0, len(folded))] if anywhere else [
+            (max(0, h.start - _FUZZY_WINDOW), h.end + _FUZZY_WINDOW) for h in hits
+        ]
+        extra: dict[int, Hit] = {}
+        for lo, hi in windows:
+            for m in _CAP_WORD.finditer(folded, lo, min(hi, len(folded))):
+                s, e = m.span()
+                if s in extra or any(a < e and s < b for a, b in covered):
+                    continue
+                word = m.group()
+                if word.lower() in _NOT_NAMES or word.lower() in COMMON_WORDS:
+                    continue
+                match = self._fuzzy_match(word)
+                if match is None:
+                    continue
+                surname, idx, score = match
+                extra[s] = Hit(s, e, ((idx, "surname"),), _title_before(folded, s), (surname, score))
+        if not extra:
+            return hits
+        return sorted([*hits, *extra.values()], key=lambda h: h.start)
+
+    def _fuzzy_match(self, word: str) -> tuple[str, int, float] | None:
+        if word in self._fuzzy_cache:
+            return self._fuzzy_cache[word]
+        best: tuple[str, int, float] | None = None
+        for length in range(len(word) - 2, len(word) + 3):
+            bucket = self._surnames.get((word[0], length))
+            if not bucket:
+                continue
+            got = process.extractOne(word, [s for s, _ in bucket], scorer=fuzz.ratio,
+                                     score_cutoff=FUZZY_THRESHOLD)
+            if got is not None and (best is None or got[1] > best[2]):
+                surname = got[0]
+                if word == surname or word in (surname + "s", surname + "es"):
+                    continue  # "the Kennedys": a family, not the person
+                best = (surname, bucket[got[2]][1], float(got[1]))
+        self._fuzzy_cache[word] = best
+        return best
+
+
+def _common_word_is_name(folded: str, start: int, end: int, upper: bool) -> bool:
+    """Whether an English word that is also a surname ("Page", "House") stands as a name here."""
+    if upper:
+        return False
+    after = folded[end:end + 3]
+    if re.match(r"\s?\d", after):
+        return False  # "Page 5"
+    if re.match(r" [A-Z]", after) or re.match(r" of\b", folded[end:end + 4]):
+        return False  # "White House", "House of Commons"
+    head = folded[max(0, start - 4):start].lower()
+    if head.endswith(("the ", " a ", "an ", "our ", " of ")):
+        return False
+    prev = re.search(r"([A-Za-z]+)\.?\s+$", folded[max(0, start - 30):start])
+    if prev and prev.group(1)[0].isupper() and fold_key(prev.group(1)) not in TITLES:
+        return False  # "International Law": part of a longer capitalised phrase
+    line_start = folded.rfind("\n", 0, start) + 1
+    prefix = folded[line_start:start].rstrip()
+    if not prefix:  # at the start of a line: a signature ("Page") or a sentence
+        line_end = folded.find("\n", end)
+        rest = folded[end:line_end if line_end >= 0 else len(folded)].strip()
+        return rest in ("", ".", "'s")
+    if prefix[-1] in ".!?:" and not re.search(r"\b(?:Mr|Mrs|Dr|St|M|Messrs)\.$", prefix):
+        return folded[end:end + 2] == "'s"
+    return True
+
+
+_INSTITUTION = re.compile(
+    r"(?:'s)? (?:Library|Center|Centre|Foundation|Institute|Doctrine|Plan|Round|Line|Act|"
+    r"Memorial|Prize|University|College|School|Hall|Street|Avenue|Square|Airport|Administration)\b"
+)
+_TITLE_TAIL = re.compile(r"((?:(?:[A-Z][\w'-]*|of|the|for|in|at|to)\.?,?\s+){1,7})$")
+
+
+def _title_before(folded: str, start: int) -> str | None:
+    """The capitalised words just before a name ("Foreign Minister ", "The Ambassador in
+    Great Britain (" → their folded text), or ``None``."""
+    lo = max(0, start - 80)
+    seg = folded[lo:start]
+    if seg.endswith("("):
+        seg = seg[:-1].rstrip() + " "
+    m = _TITLE_TAIL.search(seg)
+    return m.group(1).strip() if m else None
+
+
+def link_document(
+    document: Document,
+    candidates: Linker | Iterable[Candidate],
+    *,
+    fuzzy: bool = True,
+) -> tuple[Mention, ...]:
+    """The mentions of persons in ``document`` (text and footnotes), each with ``person_id``
+    (a candidate's id, or ``None`` when ambiguous), ``confidence``, ``method``
+    (:data:`METHOD`) and a one-line ``reason``.
+
+    ``candidates`` is a :class:`Linker` (compile once, link many documents) or candidates
+    (:func:`volume_candidates`, :func:`person_candidates`, :func:`merge_candidates`).
+    Never reads ``document.annotations``."""
+    linker = candidates if isinstance(candidates, Linker) else Linker(candidates, fuzzy=fuzzy)
+    return linker.link(document)
+
+
+__all__ = [
+    "FUZZY_THRESHOLD", "LINKER", "METHOD", "VERSION", "Candidate", "Linker", "link_document",
+    "merge_candidates", "person_candidates", "volume_candidates",
+]

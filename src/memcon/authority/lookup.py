@@ -41,15 +41,20 @@ _ISO_DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 _CONJUNCTS = re.compile(r",?\s+and\s+|;\s*")
 
 
+def office_label(role: Role) -> str:
+    """The role's title with its post when the title does not name it: "Ambassador
+    Extraordinary and Plenipotentiary, Soviet Union"."""
+    where = role.organisation if role.organisation and role.organisation not in role.title else None
+    return f"{role.title}, {where}" if where and where != "Department of State" else role.title
+
+
 def describe(role: Role) -> str:
     """One line a historian can check: ``Secretary of State 1961-01-21 – 1969-01-20 (POCOM)``."""
-    where = role.organisation if role.organisation and role.organisation not in role.title else None
-    title = f"{role.title}, {where}" if where and where != "Department of State" else role.title
     label = next((name for prefix, name in _SOURCE_LABELS if role.source.startswith(prefix)), role.source)
     dates = f"{role.start or '?'} – {role.end or ''}".rstrip()
     if precision(role) == 2:
         label += ", dates bounded by the volume"
-    return f"{title} {dates} ({label})"
+    return f"{office_label(role)} {dates} ({label})"
 
 
 def _low(date: str) -> str:

@@ -102,6 +102,9 @@ def _dates_of(segment: str, *, year: str | None = None) -> _Span:
     """Split the printed dates off a segment of a description (``year``: the volume's, for a
     month printed without one)."""
     text = segment.strip().rstrip(".;, ")
+    text = re.sub(
+        r"\s*\([^()]*\)$", "", text
+    )  # "(1957–1962; 1966–1969)", "(died 1972)": not the role's dates
     start: str | None = None
     end: str | None = None
     head = _HEAD.match(text)
@@ -189,7 +192,7 @@ def parse_description(
         return ()
     roles: list[Role] = []
     previous_end: str | None = None
-    for raw in re.split(r";\s*", text):
+    for raw in _parts(text):
         part = raw.strip()
         if not part:
             continue
@@ -236,17 +239,33 @@ def parse_description(
     return tuple(roles)
 
 
+def _parts(text: str) -> list[str]:
+    """The ``;``-separated parts of a description, not splitting inside parentheses."""
+    parts: list[str] = []
+    depth = 0
+    current = ""
+    for char in text:
+        depth += (char == "(") - (char == ")")
+        if char == ";" and depth <= 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    parts.append(current)
+    return parts
+
+
 def _complete(title: str, previous: str) -> str:
-    """A bare office after "thereafter" takes the body of the office before it: "Deputy
-    Director of the Office of Soviet Union Affairs …; thereafter Director" → "Director of the
-    Office of Soviet Union Affairs …"; "Vice President of the United States …; thereafter
-    President" → "President of the United States"."""
+    """A bare rank after "thereafter" that the office before it contains takes that office's
+    body: "Deputy Director of the Office of Soviet Union Affairs …; thereafter Director" →
+    "Director of the Office of Soviet Union Affairs …"; "Vice President of the United States …;
+    thereafter President" → "President of the United States"."""
     if re.search(r"\b(?:of|to|for|in|at)\b|,", title) or len(title.split()) > 3:
         return title
-    m = re.search(r"(?:,\s+|\s+(?:of|for|to)\s+)", previous)
+    m = re.search(rf"\b{re.escape(title)}\b(?=,\s|\s+(?:of|for|to)\s)", previous, flags=re.I)
     if m is None:
         return title
-    return title + previous[m.start() :]
+    return title + previous[m.end() :]
 
 
 EXACT_SOURCES = ("pocom:", "presidents:", "visits:")

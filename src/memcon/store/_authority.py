@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 
 from rapidfuzz import fuzz, process
 
-from memcon.authority._names import name_forms, split_name, surname_keys
+from memcon.authority._names import fold, name_forms, split_name, surname_keys
 from memcon.authority.build import forenames_agree
 from memcon.errors import NotFound
 from memcon.model.people import NameVariant, Person, Role
@@ -30,8 +30,8 @@ FUZZY_CUTOFF = 85
 
 _PERSON = "INSERT INTO persons (id, name, surname_norm, birth, death, remarks) VALUES (?, ?, ?, ?, ?, ?)"
 _NAME = (
-    "INSERT INTO person_names (person_id, idx, name, kind, source, surname_norm, name_norm) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO person_names (person_id, idx, name, kind, source, surname_norm, surname_alt, name_norm) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _ROLE = (
     "INSERT INTO person_roles (person_id, idx, title, start_date, end_date, source, organisation, side, note) "
@@ -53,13 +53,16 @@ def rank_matches(persons: Iterable[Person], query: str, *, limit: int) -> list[P
     """The persons among ``persons`` (candidates by surname or name) that ``query`` names,
     best attested first; forenames in the query must agree with one of a person's names."""
     _, natural = name_forms(query)
+    whole = fold(query)
     forenames = split_name(query)[1]
     kept: dict[str, Person] = {}
     for person in persons:
         if person.id in kept:
             continue
         if forenames:
-            exact = any(name_forms(v.name)[1] == natural for v in person.names)
+            exact = any(
+                whole == sur or natural == nat for sur, nat in map(name_forms, (v.name for v in person.names))
+            )
             if not exact and not any(forenames_agree(forenames, split_name(v.name)[1]) for v in person.names):
                 continue
         kept[person.id] = person
@@ -113,7 +116,7 @@ def _insert(conn: sqlite3.Connection, p: Person) -> None:
         _PERSON, (p.id, p.name, name_forms(p.name)[0], p.birth, p.death, json.dumps(list(p.remarks)))
     )
     conn.executemany(
-        _NAME, [(p.id, i, v.name, v.kind, v.source, *name_forms(v.name)) for i, v in enumerate(p.names)]
+        _NAME, [(p.id, i, v.name, v.kind, v.source, *_name_columns(v.name)) for i, v in enumerate(p.names)]
     )
     conn.executemany(
         _ROLE,
@@ -123,6 +126,11 @@ def _insert(conn: sqlite3.Connection, p: Person) -> None:
         ],
     )
     conn.executemany(_KEY, [(k, p.id, i) for i, k in enumerate(p.keys)])
+
+
+def _name_columns(name: str) -> tuple[str, str, str]:
+    sur, natural = name_forms(name)
+    return sur, surname_keys(sur)[-1] if sur else sur, natural
 
 
 def _decode(row: tuple[object, ...], names: list[tuple], roles: list[tuple], keys: list[tuple]) -> Person:  # type: ignore[type-arg]
@@ -171,13 +179,14 @@ def get_person(conn: sqlite3.Connection, person_id: str, *, location: str) -> Pe
 def find_persons(conn: sqlite3.Connection, name: str, *, limit: int) -> list[Person]:
     """Persons named ``name`` (see :func:`rank_matches`)."""
     sur, natural = name_forms(name)
-    surnames = surname_keys(sur)
+    surnames = (*surname_keys(sur), fold(name))  # "Dorticós Torrado": a compound surname alone
     marks = ", ".join("?" * len(surnames))
     ids = [
         r[0]
         for r in conn.execute(
-            f"SELECT DISTINCT person_id FROM person_names WHERE surname_norm IN ({marks}) OR name_norm = ?",
-            (*surnames, natural),
+            "SELECT DISTINCT person_id FROM person_names "
+            f"WHERE surname_norm IN ({marks}) OR surname_alt IN ({marks}) OR name_norm = ?",
+            (*surnames, *surnames, natural),
         )
     ]
     matches = rank_matches(_load(conn, ids), name, limit=limit)
@@ -256,7 +265,8 @@ class MemoryAuthority:
                 fresh._keys.setdefault(key, []).append(person.id)
             for variant in person.names:
                 sur, natural = name_forms(variant.name)
-                fresh._surnames.setdefault(sur, set()).add(person.id)
+                for key in surname_keys(sur):
+                    fresh._surnames.setdefault(key, set()).add(person.id)
                 fresh._names.setdefault(natural, set()).add(person.id)
         self._persons, self._keys = fresh._persons, fresh._keys
         self._surnames, self._names = fresh._surnames, fresh._names
@@ -274,7 +284,7 @@ class MemoryAuthority:
         """Persons named ``name`` (see :func:`rank_matches`)."""
         sur, natural = name_forms(name)
         ids: set[str] = set(self._names.get(natural, ()))
-        for key in surname_keys(sur):
+        for key in (*surname_keys(sur), fold(name)):
             ids |= self._surnames.get(key, set())
         matches = rank_matches((self._persons[i] for i in sorted(ids)), name, limit=limit)
         if matches:

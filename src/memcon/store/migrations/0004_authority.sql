@@ -21,11 +21,13 @@ CREATE TABLE person_names (
     name         TEXT NOT NULL,
     kind         TEXT NOT NULL,                -- preferred | alternate | original | pocom | visits | presidents | volume
     source       TEXT,                         -- frus1961-63v05/persons#p_KNS1, pocom:people/rusk-david-dean …
-    surname_norm TEXT NOT NULL,                -- folded surname ("khrushchev")
+    surname_norm TEXT NOT NULL,                -- folded surname ("khrushchev", "de gaulle", "dorticos torrado")
+    surname_alt  TEXT NOT NULL,                -- without particles / its first word ("gaulle", "dorticos")
     name_norm    TEXT NOT NULL,                -- folded, natural order ("nikita s khrushchev")
     PRIMARY KEY (person_id, idx)
 ) WITHOUT ROWID;
 CREATE INDEX person_names_by_surname ON person_names(surname_norm);
+CREATE INDEX person_names_by_alt ON person_names(surname_alt);
 CREATE INDEX person_names_by_name ON person_names(name_norm);
 
 -- Offices held over time.

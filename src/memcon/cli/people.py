@@ -1,0 +1,83 @@
+"""``memcon person``: who someone is, under which names, in which offices and when."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import click
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from memcon.cli._options import COMMAND_SETTINGS, echo_json, handle_errors, json_option, store_option
+
+_SOURCES_SHOWN = 3
+
+
+@click.command(name="person", context_settings=COMMAND_SETTINGS)
+@click.argument("name")
+@store_option
+@click.option("--limit", type=click.IntRange(1, 100), default=5, show_default=True, help="Persons to show.")
+@json_option
+@handle_errors
+def person_cli(name: str, db: str, limit: int, as_json: bool) -> None:
+    """Show the persons NAME matches in the person authority: every form of their name and
+    where it was found, their offices over time (title, country, dates, source).  A surname,
+    a full name in either order, any spelling variant; accents and case do not matter.
+
+    Load the authority first with `memcon ingest ../shared/authority`.
+
+    Example:
+
+        memcon person Khrushchev
+        memcon person "Dean Rusk" --json
+        memcon person Bundy --limit 2
+    """
+    from memcon.authority.lookup import office_label
+    from memcon.authority.report import person_report
+    from memcon.authority.titles import precision
+    from memcon.errors import NotFound
+    from memcon.store import open_store
+
+    with open_store(db, create=False) as store:
+        if store.authority_version() is None:
+            raise NotFound(
+                f"{db} holds no person authority",
+                hint="load it with `memcon ingest ../shared/authority`",
+            )
+        reports = person_report(store, name, limit=limit)
+    if as_json:
+        echo_json([dataclasses.asdict(r) for r in reports])
+        return
+    if not reports:
+        raise NotFound(f"nobody named {name!r} in the person authority", hint="try the surname alone")
+    console = Console(highlight=False)
+    for report in reports:
+        p = report.person
+        life = f"  {p.birth or '?'}–{p.death or ''}" if p.birth or p.death else ""
+        console.print(Text(f"{p.name}{life}", style="bold"), Text(f"  {p.id}", style="dim"))
+        names: dict[str, list[str]] = {}
+        for variant in p.names:
+            names.setdefault(variant.name, []).append(f"{variant.kind}: {variant.source or '-'}")
+        console.print("  names:", markup=False)
+        for form, where in names.items():
+            more = f" (+{len(where) - _SOURCES_SHOWN} more)" if len(where) > _SOURCES_SHOWN else ""
+            console.print(
+                f"    {form} — {'; '.join(where[:_SOURCES_SHOWN])}{more}", markup=False, soft_wrap=True
+            )
+        if p.roles:
+            table = Table(show_edge=False, box=None, padding=(0, 1))
+            table.add_column("from")
+            table.add_column("to")
+            table.add_column("office", overflow="fold", max_width=70)
+            table.add_column("source", overflow="fold", style="dim")
+            for role in p.roles:
+                bounded = " (dates: the volume's years)" if precision(role) == 2 else ""
+                table.add_row(
+                    role.start or "?", role.end or "", Text(office_label(role) + bounded), Text(role.source)
+                )
+            console.print("  roles:", markup=False)
+            console.print(table)
+        documents = "not linked yet" if report.documents is None else f"{len(report.documents)}"
+        console.print(f"  documents naming them: {documents}; source keys: {len(p.keys)}", markup=False)
+        console.print("")

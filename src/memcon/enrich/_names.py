@@ -54,7 +54,7 @@ COMMON_WORDS = frozenset(
     spring bird fox lamb wolf swift noble bishop dean chase cash stone steel gold silver iron moore
     banks burns mills rivers waters fields woods brooks hardy power powers rich sage strange
     ball battle cousins freeman home manning owen tubby chief general
-    major early""".split()
+    major early royal head west east""".split()
 )
 _FOLD_TABLE: dict[int, str] = {}
 for _code in range(0xC0, 0x250):
@@ -186,7 +186,10 @@ NOT_SURNAMES = frozenset(
     sweden norway denmark germany france england britain japan china greece bulgaria rumania romania
     ethiopia montenegro serbia turkey austria hungary belgium holland poland egypt persia iran iraq
     cuba mexico york america american french german british russian italian spanish english dutch
-    japanese chinese swedish danish norwegian greek turkish polish soviet union states""".split()
+    japanese chinese swedish danish norwegian greek turkish polish soviet union states he she it we
+    you they his her a an in on at to by so no do co can may will as if or but not all any one our
+    sir mr mrs dr jr sr my me us berlin paris london moscow washington vienna geneva rome tokyo peking
+    beijing havana bonn cairo warsaw prague madrid lisbon athens ottawa""".split()
 )
 
 
@@ -216,6 +219,10 @@ def name_forms(parts: NameParts) -> list[tuple[str, str]]:
     if len(words) > 1 and fold_key(words[0]) in PARTICLES:
         rest = " ".join(words[1:])
         surnames = [f"{words[0].lower()} {rest}", f"{words[0].capitalize()} {rest}"]
+    if len(words) == 2 and "-" not in parts.surname and words[0][:1].isupper() and len(words[0]) >= 5 \
+            and fold_key(words[0]) not in COMMON_WORDS | NOT_SURNAMES:
+        # a double surname is often cut to its first part: "Dorticós Torrado" → "Dorticós"
+        forms.append((words[0], "surname"))
     for s in dict.fromkeys(surnames):
         forms.extend(_forms(s, parts))
     return list(dict.fromkeys(forms))

@@ -21,10 +21,7 @@ _DROP = "not a name here"
 _VOLUME_YEARS = re.compile(r"^frus(\d{4})(?:-(\d{2,4}))?")
 _STOP = frozenset({"the", "of", "for", "in", "at", "to", "and", "a", "an", "his", "her"})
 _MALE = frozenset({"mr", "m", "messrs", "herr", "monsieur", "signor", "senor", "mm"})
-_NOT_MISTER = re.compile(
-    r"^(?:president of the united states|vice president)|\b(?:general|admiral|marshal|colonel)\b"
-    r"(?! (?:of|to|for|assembly|secretary|staff|counsel|counsel's))"
-)
+_NOT_MISTER = re.compile(r"\b(?:vice )?president of the united states")
 _WOMAN = re.compile(r"\b(?:mrs|miss|madame|mme|wife|widow|daughter|queen|princess|lady|sister)\b")
 # Title words the profile may spell otherwise ("Premier" is the Chairman of the Council of Ministers).
 _SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -77,7 +74,11 @@ class Context:
 
     @property
     def year(self) -> int | None:
-        return int(self.date[:4]) if self.date and self.date[:4].isdigit() else None
+        """The document's year, else the first year of its FRUS volume (``frus1961-63v05``)."""
+        if self.date and self.date[:4].isdigit():
+            return int(self.date[:4])
+        span = _volume_years(self.volume_id) if self.volume_id else None
+        return span[0] if span else None
 
 
 def _title_words(title: str | None) -> tuple[list[str], str | None]:
@@ -153,19 +154,21 @@ def resolve(
     year = ctx.year
     staged: list[tuple[int | None, str, Hit, list[int], str, float]] = []
     evidence: dict[int, str] = {}
+    counts: dict[int, int] = {}
     for footnote, text, hits in all_hits:
         for hit in hits:
             ids, reason, conf = _first_pass(hit, text, cands, ctx, year, forenames, listed)
             staged.append((footnote, text, hit, ids, reason, conf))
             if len(ids) == 1 and hit.fuzzy is None:
                 evidence.setdefault(ids[0], text[hit.start:hit.end])
+                counts[ids[0]] = counts.get(ids[0], 0) + 1
     volumes: set[str] = set()
     for i in evidence:
         volumes |= cands[i].volumes
     out: list[Mention] = []
     for footnote, text, hit, ids, reason, conf in staged:
         if len(ids) > 1:
-            ids, reason, conf = _second_pass(ids, cands, evidence, volumes, year, reason)
+            ids, reason, conf = _second_pass(ids, cands, evidence, counts, volumes, reason)
         if reason is _DROP:
             continue
         span = text[hit.start:hit.end]
@@ -182,7 +185,7 @@ def _first_pass(
     if hit.fuzzy is not None:
         surname, score = hit.fuzzy
         ids = [hit.options[0][0]]
-        if ids[0] not in listed and (listed or year is None or not _era(cands[ids[0]], year)):
+        if ids[0] not in listed and (year is None or not _era(cands[ids[0]], year)):
             return [], _DROP, 0.0
         return ids, f"spelling variant of '{surname}' (similarity {score:.0f}): {_name(cands[ids[0]])}", 0.7
     full = [i for i, k in hit.options if k != "surname"]
@@ -193,7 +196,8 @@ def _first_pass(
         # a surname alone of a person outside the volume's list (the authority's thousands)
         # counts only next to a title, or for a person of the document's years
         keep = [i for i in ids if i in listed or words or honorific
-                or (year is not None and _era(cands[i], year))]
+                or (year is not None and _era(cands[i], year))
+                or (year is None and len(hit.options) == 1)]
         if not keep:
             return [], _DROP, 0.0
         ids = keep
@@ -206,6 +210,8 @@ def _first_pass(
                 any(fold_key(f) == fold_key(given) or (given.endswith(".") and f[:1] == given[:1])
                     for f in p.forenames) for p in cands[i].parts)]
             if not keep:
+                if not any(i in listed for i in ids):
+                    return [], _DROP, 0.0  # "West Berlin": not a person of the list at all
                 return [], f"'{given} {span}': no candidate of that forename", 0.0
             ids = keep
     if honorific in FEMALE_TITLES:
@@ -214,8 +220,7 @@ def _first_pass(
             return [], f"'{hit.title} {span}': no woman of that name among the candidates", 0.0
         ids = keep
     elif honorific in _MALE and len(ids) > 1:
-        ids = _narrow(ids, [i for i in ids if not _NOT_MISTER.search(
-            cands[i].profile.split(" ", len(cands[i].name.split()))[-1])])
+        ids = _narrow(ids, [i for i in ids if not _NOT_MISTER.search(cands[i].profile)])
     steps: list[str] = []
     if len(ids) > 1 and words:
         before = len(ids)
@@ -258,14 +263,19 @@ def _first_pass(
 
 
 def _second_pass(
-    ids: list[int], cands: Sequence[Candidate], evidence: dict[int, str], volumes: set[str],
-    year: int | None, reason: str,
+    ids: list[int], cands: Sequence[Candidate], evidence: dict[int, str], counts: dict[int, int],
+    volumes: set[str], reason: str,
 ) -> tuple[list[int], str, float]:
     named = [i for i in ids if i in evidence]
     if len(named) == 1:
         return named, f"{reason}: {cands[named[0]].name}, named as '{evidence[named[0]]}' in this document", 0.85
     if named:
         ids = named
+        ranked = sorted(((counts.get(i, 0), i) for i in named), reverse=True)
+        if ranked[0][0] >= 2 * ranked[1][0]:
+            i = ranked[0][1]
+            return [i], (f"{reason}: {cands[i].name}, named unambiguously {ranked[0][0]} times in this "
+                         f"document ({cands[ranked[1][1]].name}: {ranked[1][0]})"), 0.7
     others = [i for i in ids if cands[i].volumes]
     if volumes and others:
         shared = sorted(((len(cands[i].volumes & volumes), i) for i in others), reverse=True)

@@ -40,6 +40,7 @@ from rapidfuzz import fuzz, process
 from memcon.enrich._candidates import Candidate, merge_candidates, person_candidates, volume_candidates
 from memcon.enrich._names import (
     COMMON_WORDS,
+    NOT_SURNAMES,
     CYRILLIC,
     RUSSIAN_ENDINGS,
     TITLES,
@@ -74,6 +75,9 @@ _NOT_NAMES = frozenset(
 )
 
 
+_NOT_FORENAMES = COMMON_WORDS | NOT_SURNAMES | {"north", "south", "east", "west", "new", "old", "upper", "lower"}
+
+
 @dataclass(frozen=True, slots=True)
 class _Key:
     length: int
@@ -100,7 +104,8 @@ class Linker:
                 for form, kind in name_forms(parts):
                     for variant in {fold(form), fold(form).upper()}:
                         table.setdefault(variant, {})[(idx, kind)] = None
-                self.forenames.update(fold_key(w) for w in parts.forenames if len(w.rstrip(".")) > 1)
+                self.forenames.update(fold_key(w) for w in parts.forenames
+                                      if len(w.rstrip(".")) > 1 and fold_key(w) not in _NOT_FORENAMES)
                 sur = fold(parts.surname)
                 if len(sur) >= 5 and " " not in sur:
                     bucket = self._surnames.setdefault((sur[0].upper(), len(sur)), [])
@@ -278,6 +283,7 @@ _INSTITUTION = re.compile(
     r"(?:'s)? (?:Library|Center|Centre|Foundation|Institute|Doctrine|Plan|Round|Line|Act|"
     r"Memorial|Prize|University|College|School|Hall|Street|Avenue|Square|Airport|Administration)\b"
 )
+_SENTENCE_END = re.compile(r"\b(?!(?:Mr|Mrs|Dr|Gen|Col|Adm|Capt|Lt|Maj|Gov|Sen|Rev|St|Messrs|Mme|M|[A-Z])\.)\w+[.!?]\s+")
 _TITLE_TAIL = re.compile(r"((?:(?:[A-Z][\w'-]*|of|the|for|in|at|to)\.?,?\s+){1,7})$")
 
 
@@ -289,7 +295,14 @@ def _title_before(folded: str, start: int) -> str | None:
     if seg.endswith("("):
         seg = seg[:-1].rstrip() + " "
     m = _TITLE_TAIL.search(seg)
-    return m.group(1).strip() if m else None
+    if m is None:
+        return None
+    phrase = m.group(1)
+    # not across the end of a sentence: "the Secretary. Later (Bundy)"
+    for end in reversed(list(_SENTENCE_END.finditer(phrase))):
+        phrase = phrase[end.end():]
+        break
+    return phrase.strip() or None
 
 
 def link_document(

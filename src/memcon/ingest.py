@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from memcon.authority.load import AuthorityReport
 from memcon.dedup import Recogniser
 from memcon.errors import MemconError, ReadError
 from memcon.model.records import Document, Volume
@@ -79,6 +80,9 @@ class IngestReport:
 
     files: tuple[FileOutcome, ...]
     seconds: float
+    authority: tuple[AuthorityReport, ...] = ()
+    """The authority folders ingested (HistoryAtState ``authority/`` or its subfolders)."""
+    failed_authority: tuple[FileOutcome, ...] = ()
     reindexed: tuple[str, ...] = ()
     """Volumes an earlier run had left unindexed, indexed by this one before it started."""
     refreshed: tuple[str, ...] = ()
@@ -122,7 +126,7 @@ class IngestReport:
 
     @property
     def errors(self) -> list[FileOutcome]:
-        return [f for f in self.files if f.status == "failed"]
+        return [f for f in self.files if f.status == "failed"] + list(self.failed_authority)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +142,22 @@ class Progress:
 
 
 ProgressCallback = Callable[[Progress], None]
+
+
+def split_authority(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str | os.PathLike[str]], list[Path]]:
+    """Separate the folders of authority data (``../shared/authority`` or one of its sources,
+    each read as a whole) from the other inputs."""
+    from memcon.authority.load import is_authority_folder
+
+    rest: list[str | os.PathLike[str]] = []
+    folders: list[Path] = []
+    for raw in paths:
+        p = Path(os.fspath(raw))
+        if p.is_dir() and is_authority_folder(p):
+            folders.append(p)
+        else:
+            rest.append(raw)
+    return rest, folders
 
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -237,6 +257,7 @@ def ingest(
     from memcon._readahead import ReadAhead
 
     started = time.perf_counter()
+    paths, authority_folders = split_authority(paths)
     files = expand_paths(paths)
     known = {v.id: v.sha256 for v in store.volumes() if v.sha256}
     reader = ReadAhead(
@@ -264,12 +285,39 @@ def ingest(
     # volumes that single documents changed, or whose index changes were rolled back with a
     # failed neighbour
     refreshed = reindex(store=store, index=index)
+    authority, failed = _authority(authority_folders, store, new_volumes=any(
+        o.status == "ingested" and o.document_id is None for o in outcomes))
     return IngestReport(
         files=tuple(outcomes),
         seconds=time.perf_counter() - started,
+        authority=authority,
+        failed_authority=failed,
         reindexed=tuple(reindexed),
         refreshed=tuple(refreshed),
     )
+
+
+def _authority(
+    folders: Sequence[Path], store: Store, *, new_volumes: bool
+) -> tuple[tuple[AuthorityReport, ...], tuple[FileOutcome, ...]]:
+    """Build the person authority from ``folders`` (after this run's volumes, so their lists of
+    persons are merged in); with no folder given, rebuild it from where it was last built when
+    new volumes arrived (their persons lists join it)."""
+    from memcon.authority.load import ingest_authority
+
+    if not folders and new_volumes:
+        source = store.authority_source()
+        if source and Path(source).is_dir():
+            folders = [Path(source)]
+    reports: list[AuthorityReport] = []
+    failed: list[FileOutcome] = []
+    for folder in folders:
+        started = time.perf_counter()
+        try:
+            reports.append(ingest_authority(folder, store))
+        except MemconError as exc:
+            failed.append(FileOutcome(str(folder), "failed", error=exc, seconds=time.perf_counter() - started))
+    return tuple(reports), tuple(failed)
 
 
 def reindex(*, store: Store, index: FullTextIndex, all_volumes: bool = False) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 
 import click
@@ -29,6 +30,8 @@ def ingest_cli(paths: tuple[str, ...], db: str, fmt: str | None, force: bool, pr
     """Ingest files, folders or globs into the database: FRUS TEI volumes, pages
     copied from history.state.gov, Wilson Center records (saved page or API JSON),
     plain text and Markdown; the format of each file is detected (--format forces one).
+    A folder of HistoryAtState authority data (authority/ or people/, pocom/,
+    travels/, visits/) builds the person authority.
 
     One transaction per volume: an interrupted ingest never leaves half a
     volume.  An unchanged file (same sha256) is skipped.  A copy of a document
@@ -41,6 +44,7 @@ def ingest_cli(paths: tuple[str, ...], db: str, fmt: str | None, force: bool, pr
         memcon ingest ../shared/corpus/frus
         memcon ingest 'volumes/frus1919*.xml' --db paris.db
         memcon ingest frus1961-63v05-d88.web.txt wilson-114511.txt
+        memcon ingest ../shared/authority
     """
     show_bar = sys.stderr.isatty() if progress is None else progress
     report = ingest_paths(paths, store_path=db, format=fmt, force=force, progress=show_bar)
@@ -81,6 +85,7 @@ def _report_json(report: IngestReport) -> dict[str, object]:
         "footnotes": report.footnotes,
         "errors": len(report.errors),
         "seconds": round(report.seconds, 3),
+        "authority": [dataclasses.asdict(a) for a in report.authority],
         "files": [
             {
                 "path": f.path,
@@ -127,6 +132,13 @@ def _print_report(report: IngestReport) -> None:
     for what, count in rows:
         table.add_row(what, count, style="red" if what == "errors" and report.errors else None)
     out.print(table)
+    for auth in report.authority:
+        out.print(
+            f"person authority from {auth.source}: {auth.persons:,} persons, {auth.names:,} names, "
+            f"{auth.roles:,} roles ({auth.version}); {auth.volume_entries_linked:,} of {auth.volume_entries:,} "
+            f"persons-list entries of the stored volumes joined to it; {auth.seconds:.1f} s",
+            markup=False, soft_wrap=True,
+        )
     for outcome in report.files:
         if outcome.merged_into:
             out.print(f"{outcome.path}: the same document as {outcome.merged_into}; stored once, with both sources",

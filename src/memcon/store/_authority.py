@@ -237,6 +237,12 @@ def _grouped(conn: sqlite3.Connection, sql: str) -> dict[str, list[tuple]]:  # t
     return groups
 
 
+def authority_source(conn: sqlite3.Connection) -> str | None:
+    """The folder the stored authority was last built from, or ``None``."""
+    row = conn.execute("SELECT source FROM authority_builds WHERE id = 1").fetchone()
+    return None if row is None else str(row[0])
+
+
 def authority_version(conn: sqlite3.Connection) -> str | None:
     """The algorithm that built the stored authority (``memcon.authority.v1``), or ``None``."""
     row = conn.execute("SELECT version FROM authority_builds WHERE id = 1").fetchone()
@@ -255,6 +261,7 @@ class MemoryAuthority:
         self._surnames: dict[str, set[str]] = {}
         self._names: dict[str, set[str]] = {}
         self._version: str | None = None
+        self.source: str | None = None
 
     def replace(self, persons: Iterable[Person], *, source: str, version: str) -> int:
         """Swap in a new authority; nothing changes if iterating ``persons`` raises."""
@@ -271,6 +278,7 @@ class MemoryAuthority:
         self._persons, self._keys = fresh._persons, fresh._keys
         self._surnames, self._names = fresh._surnames, fresh._names
         self._version = version
+        self.source = source
         return len(self._persons)
 
     def get(self, person_id: str) -> Person:

@@ -183,6 +183,11 @@ class Store(Protocol):
         """Every person of the authority, by id."""
         ...
 
+    def authority_source(self) -> str | None:
+        """The folder the stored authority was last built from (rebuilt from there when new
+        volumes bring their lists of persons), or ``None``."""
+        ...
+
     def authority_version(self) -> str | None:
         """The algorithm that built the stored authority (``memcon.authority.v1``), or ``None``."""
         ...

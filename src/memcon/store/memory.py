@@ -298,6 +298,10 @@ class MemoryStore:
         with self._lock:
             return iter(list(self._authority.iterate()))
 
+    def authority_source(self) -> str | None:
+        """The folder the authority held was built from, or ``None``."""
+        return self._authority.source
+
     def authority_version(self) -> str | None:
         """The algorithm that built the authority held, or ``None``."""
         return self._authority.version

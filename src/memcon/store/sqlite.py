@@ -468,6 +468,11 @@ class SQLiteStore:
             persons = list(_authority.iter_persons(conn))
         return iter(persons)
 
+    def authority_source(self) -> str | None:
+        """The folder the stored authority was last built from, or ``None``."""
+        with self._sql("reading the authority source") as conn:
+            return _authority.authority_source(conn)
+
     def authority_version(self) -> str | None:
         """The algorithm that built the stored authority, or ``None``."""
         with self._sql("reading the authority version") as conn:

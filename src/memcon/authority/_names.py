@@ -68,6 +68,7 @@ def split_name(name: str) -> tuple[str, str]:
     return " ".join(words[cut:]), " ".join(words[:cut])
 
 
+@lru_cache(maxsize=200_000)
 def name_forms(name: str) -> tuple[str, str]:
     """``(surname_norm, natural_norm)``: the folded surname and the folded name in natural
     order (``"Khrushchev, Nikita S."`` → ``("khrushchev", "nikita s khrushchev")``)."""

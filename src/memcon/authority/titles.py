@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from memcon.authority._names import UNITED_STATES, country, fold
 from memcon.model.people import Role
@@ -345,6 +346,7 @@ def normalise_title(title: str) -> str:
     return " ".join(w for w in key.split() if w != "the")
 
 
+@lru_cache(maxsize=100_000)
 def office_key(title: str, *, organisation: str | None = None) -> tuple[str, str | None, str | None]:
     """``(office, place, side)`` of a title: the normalised office after synonyms, the country it
     is to (or in, at), and the government it serves when the title says (a leading nationality or

@@ -6,7 +6,6 @@ import dataclasses
 
 import click
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from memcon.cli._options import COMMAND_SETTINGS, echo_json, handle_errors, json_option, store_option
@@ -66,18 +65,16 @@ def person_cli(name: str, db: str, limit: int, as_json: bool) -> None:
                 f"    {form} — {'; '.join(where[:_SOURCES_SHOWN])}{more}", markup=False, soft_wrap=True
             )
         if p.roles:
-            table = Table(show_edge=False, box=None, padding=(0, 1))
-            table.add_column("from")
-            table.add_column("to")
-            table.add_column("office", overflow="fold", max_width=70)
-            table.add_column("source", overflow="fold", style="dim")
-            for role in p.roles:
-                bounded = " (dates: the volume's years)" if precision(role) == 2 else ""
-                table.add_row(
-                    role.start or "?", role.end or "", Text(office_label(role) + bounded), Text(role.source)
-                )
             console.print("  roles:", markup=False)
-            console.print(table)
+        for role in p.roles:
+            bounded = " (dates: the volume's years)" if precision(role) == 2 else ""
+            dates = f"{role.start or '?'} – {role.end or ''}".rstrip()
+            side = f" [{role.side}]" if role.side else ""
+            console.print(
+                f"    {dates:<25} {office_label(role)}{side}{bounded} — {role.source}",
+                markup=False,
+                soft_wrap=True,
+            )
         documents = "not linked yet" if report.documents is None else f"{len(report.documents)}"
         console.print(f"  documents naming them: {documents}; source keys: {len(p.keys)}", markup=False)
         console.print("")

@@ -71,6 +71,7 @@ def test_merging_by_keys_and_by_name(store: Store) -> None:
     store.replace_volume(tiny_volume(), [])
     report = ingest_authority(AUTHORITY_FIXTURE, store)
     assert report.version == ALGORITHM == store.authority_version()
+    assert report.source == str(AUTHORITY_FIXTURE.resolve()) == store.authority_source()
     assert report.records == {"people": 6, "pocom": 3, "presidents": 2, "visits": 2, "volumes": 7}
     khrushchev = store.persons_with_key("frus1961-63v05#p_KNS1")
     assert [p.id for p in khrushchev] == ["memcon:hsg-100001"]

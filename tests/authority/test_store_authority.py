@@ -70,6 +70,7 @@ def test_round_trip_is_equal(store: Store) -> None:
     assert store.authority_version() is None
     assert store.replace_authority(persons(), source="tests", version="memcon.authority.v1") == 3
     assert store.authority_version() == "memcon.authority.v1"
+    assert store.authority_source() == "tests"
     for person in persons():
         assert store.get_person(person.id) == person
     assert list(store.iter_persons()) == sorted(persons(), key=lambda p: p.id)

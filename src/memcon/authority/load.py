@@ -118,11 +118,12 @@ def ingest_authority(path: str | Path, store: Store, *, volumes: bool = True) ->
     if entries:
         counts["volumes"] = len(entries)
     persons = build_authority(records, entries)
-    written = store.replace_authority(persons, source=str(path), version=ALGORITHM)
+    source = str(Path(path).resolve())  # absolute: `memcon ingest` rebuilds from it later, from anywhere
+    written = store.replace_authority(persons, source=source, version=ALGORITHM)
     anchors = {k: p.keys[0] for p in persons for k in p.keys}
     linked = sum(1 for e in entries if e.keys and rank(anchors.get(e.keys[0], e.keys[0])) < VOLUME_RANK)
     return AuthorityReport(
-        source=str(path),
+        source=source,
         version=ALGORITHM,
         persons=written,
         names=sum(len(p.names) for p in persons),

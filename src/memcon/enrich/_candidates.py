@@ -98,7 +98,12 @@ def person_candidates(persons: Iterable[Person]) -> tuple[Candidate, ...]:
     out: list[Candidate] = []
     for person in persons:
         parts: list[NameParts] = []
-        for variant in (person.name, *(v.name for v in person.names)):
+        variants = list(dict.fromkeys((person.name, *(v.name for v in person.names))))
+        if any(len(v.split()) > 1 for v in variants):
+            # "George", "Wilhelm": a one-word variant of a person known by fuller names would
+            # make every "George" in a text his
+            variants = [v for v in variants if len(v.split()) > 1]
+        for variant in variants:
             for p in parse_name(variant):
                 if p not in parts and not p.see:
                     parts.append(p)

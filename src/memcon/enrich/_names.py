@@ -29,7 +29,8 @@ TITLES: frozenset[str] = frozenset(
     chairman minister secretary ambassador senator governor mayor judge justice reverend rev father
     monsignor cardinal archbishop bishop pope count countess baron baroness generalissimo excellency
     consul professor prof comrade herr signor senor monsieur colonel-general field-marshal
-    commissar envoy delegate representative chief""".split()
+    commissar envoy delegate representative chief viscount marquis marquess duke earl lord sheik
+    infante archduke grand-duke""".split()
 )
 TITLE_PHRASES: tuple[str, ...] = (
     "vice president", "foreign minister", "prime minister", "deputy prime minister",
@@ -73,13 +74,20 @@ _FOLD_TABLE[ord("ł")] = "l"
 _FOLD_TABLE[ord("Ł")] = "L"
 _FOLD_TABLE[ord("‐")] = "-"
 _FOLD_TABLE[ord("‑")] = "-"
-_FOLD_TRANS = str.maketrans(_FOLD_TABLE)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def fold(text: str) -> str:
     """``text`` with accents dropped and typographic apostrophes straightened, character for
     character (same length, same offsets): ``"Dorticós’"`` → ``"Dorticos'"``."""
-    return text.translate(_FOLD_TRANS)
+    if text.isascii():
+        return text
+    return _NON_ASCII.sub(_fold_char, text)
+
+
+def _fold_char(m: re.Match[str]) -> str:
+    ch = m.group()
+    return _FOLD_TABLE.get(ord(ch), ch)
 
 
 def fold_key(text: str) -> str:
@@ -142,6 +150,8 @@ def _parse_one(name: str, see: str | None) -> NameParts | None:
         name = name.split(" of ", 1)[0]  # "Nicholas II of Russia", "Haile Selassie I of Ethiopia"
     if "," in name:
         surname, _, rest = name.partition(",")
+        if re.search(r"\b(?:of|the)\b", rest) and len(surname.split()) < 2:
+            return None  # "George, King of England": a descriptor, no surname
         words = _words(rest)
     else:
         words = name.split()
@@ -189,7 +199,9 @@ NOT_SURNAMES = frozenset(
     japanese chinese swedish danish norwegian greek turkish polish soviet union states he she it we
     you they his her a an in on at to by so no do co can may will as if or but not all any one our
     sir mr mrs dr jr sr my me us berlin paris london moscow washington vienna geneva rome tokyo peking
-    beijing havana bonn cairo warsaw prague madrid lisbon athens ottawa""".split()
+    beijing havana bonn cairo warsaw prague madrid lisbon athens ottawa general colonel consul january
+    february march april june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday netherland netherlands pacific atlantic""".split()
 )
 
 
@@ -197,7 +209,7 @@ def _is_surname(surname: str) -> bool:
     if len(re.sub(r"[\W\d_]", "", surname)) < 2:
         return False
     words = surname.split()
-    if not words or not words[-1][:1].isupper() or fold_key(surname) in NOT_SURNAMES:
+    if not words or not words[-1][:1].isupper() or fold_key(surname) in NOT_SURNAMES or fold_key(surname) in TITLES:
         return False
     return all(w[:1].isupper() or fold_key(w) in PARTICLES for w in words)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from memcon.enrich._candidates import Candidate
 from memcon.enrich._names import FEMALE_TITLES, TITLES, fold_key
@@ -18,6 +19,7 @@ from memcon.model.people import Mention
 from memcon.model.records import Document
 
 _DROP = "not a name here"
+_FORENAME_RUN = re.compile(r"((?:\b(?:[A-Z][a-z]+|[A-Z]\.)[ \t]+){1,3})$")
 _VOLUME_YEARS = re.compile(r"^frus(\d{4})(?:-(\d{2,4}))?")
 _STOP = frozenset({"the", "of", "for", "in", "at", "to", "and", "a", "an", "his", "her"})
 _MALE = frozenset({"mr", "m", "messrs", "herr", "monsieur", "signor", "senor", "mm"})
@@ -117,6 +119,7 @@ def _by_title(ids: list[int], cands: Sequence[Candidate], words: list[str], ctx:
     return [i for s, i in scores if s == best] if best else ids
 
 
+@lru_cache(maxsize=65536)
 def _volume_years(volume: str) -> tuple[int, int] | None:
     m = _VOLUME_YEARS.match(volume)
     if not m:
@@ -129,12 +132,18 @@ def _volume_years(volume: str) -> tuple[int, int] | None:
     return first, end
 
 
-def _era(cand: Candidate, year: int) -> bool:
-    for volume in cand.volumes:
+@lru_cache(maxsize=65536)
+def _era_of(volumes: frozenset[str], year: int) -> bool:
+    for volume in volumes:
         span = _volume_years(volume)
         if span and span[0] - 3 <= year <= span[1] + 3:
             return True
     return False
+
+
+def _era(cand: Candidate, year: int) -> bool:
+    """Is the person in the persons list of a volume within 3 years of ``year``?"""
+    return _era_of(cand.volumes, year)
 
 
 def _name(cand: Candidate) -> str:
@@ -192,6 +201,12 @@ def _first_pass(
     ids = list(dict.fromkeys(full or [i for i, _ in hit.options]))
     how = "full name" if full else "surname"
     words, honorific = _title_words(hit.title)
+    if full and all(k == "initials" for i, k in hit.options if i in full) and \
+            re.search(r"\b[A-Z]\.\s*$", text[max(0, hit.start - 4):hit.start]):
+        # "J. P. Morgan" is not "P. Morgan": an initial more than the form has
+        if not any(i in listed for i in full):
+            return [], _DROP, 0.0
+        return [], f"'{text[max(0, hit.start - 3):hit.end].strip()}': initials of no candidate", 0.0
     if not full and (listed or year is not None):
         # a surname alone of a person outside the volume's list (the authority's thousands)
         # counts only next to a title, or for a person of the document's years
@@ -202,13 +217,16 @@ def _first_pass(
             return [], _DROP, 0.0
         ids = keep
     if not full:
-        prev = re.search(r"([A-Z][a-z]+|[A-Z]\.)\s+$", text[max(0, hit.start - 30):hit.start])
-        if prev and (fold_key(prev.group(1)) in forenames or prev.group(1).endswith(".")) \
-                and fold_key(prev.group(1)) not in TITLES:
-            given = prev.group(1)
+        run = _FORENAME_RUN.search(text[max(0, hit.start - 40):hit.start])
+        given_words = [w for w in run.group(1).split() if fold_key(w) not in TITLES] if run else []
+        if given_words and (fold_key(given_words[-1]) in forenames or given_words[-1].endswith(".")):
+            given = " ".join(given_words)
+
+            def agrees(f: str, g: str) -> bool:
+                return fold_key(f) == fold_key(g) or (g.endswith(".") and f[:1] == g[:1])
+
             keep = [i for i in ids if any(
-                any(fold_key(f) == fold_key(given) or (given.endswith(".") and f[:1] == given[:1])
-                    for f in p.forenames) for p in cands[i].parts)]
+                any(agrees(f, g) for f in p.forenames for g in given_words) for p in cands[i].parts)]
             if not keep:
                 if not any(i in listed for i in ids):
                     return [], _DROP, 0.0  # "West Berlin": not a person of the list at all

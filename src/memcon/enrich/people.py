@@ -31,6 +31,7 @@ DOCS: docs/linking.md
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -40,8 +41,8 @@ from rapidfuzz import fuzz, process
 from memcon.enrich._candidates import Candidate, merge_candidates, person_candidates, volume_candidates
 from memcon.enrich._names import (
     COMMON_WORDS,
-    NOT_SURNAMES,
     CYRILLIC,
+    NOT_SURNAMES,
     RUSSIAN_ENDINGS,
     TITLES,
     fold,
@@ -212,18 +213,27 @@ class Linker:
     def _fuzzy(self, folded: str, hits: list[Hit], *, anywhere: bool = False) -> list[Hit]:
         """Capitalised words near names (lists of participants) that spell a candidate's
         surname differently."""
-        covered = [(h.start, h.end) for h in hits]
-        windows = [(0, len(folded))] if anywhere else [
-            (max(0, h.start - _FUZZY_WINDOW), h.end + _FUZZY_WINDOW) for h in hits
-        ]
+        starts = [h.start for h in hits]
+        ends = [h.end for h in hits]
+        windows: list[tuple[int, int]] = []
+        for h in ([] if anywhere else hits):  # merged windows around the names found
+            lo, hi = max(0, h.start - _FUZZY_WINDOW), h.end + _FUZZY_WINDOW
+            if windows and lo <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], hi)
+            else:
+                windows.append((lo, hi))
+        if anywhere:
+            windows = [(0, len(folded))]
         extra: dict[int, Hit] = {}
         for lo, hi in windows:
             for m in _CAP_WORD.finditer(folded, lo, min(hi, len(folded))):
                 s, e = m.span()
-                if s in extra or any(a < e and s < b for a, b in covered):
+                k = bisect_right(starts, s) - 1
+                if s in extra or (k >= 0 and ends[k] > s) or (k + 1 < len(starts) and starts[k + 1] < e):
                     continue
                 word = m.group()
-                if word.lower() in _NOT_NAMES or word.lower() in COMMON_WORDS:
+                low = word.lower()
+                if low in _NOT_NAMES or low in COMMON_WORDS or low in NOT_SURNAMES or low[:-1] in NOT_SURNAMES:
                     continue
                 match = self._fuzzy_match(word)
                 if match is None:
@@ -265,8 +275,10 @@ def _common_word_is_name(folded: str, start: int, end: int, upper: bool) -> bool
     head = folded[max(0, start - 4):start].lower()
     if head.endswith(("the ", " a ", "an ", "our ", " of ")):
         return False
-    prev = re.search(r"([A-Za-z]+)\.?\s+$", folded[max(0, start - 30):start])
-    if prev and prev.group(1)[0].isupper() and fold_key(prev.group(1)) not in TITLES:
+    window = folded[max(0, start - 30):start]
+    prev = re.search(r"(^|.)\s*\b([A-Za-z]+)[ \t]+$", window)
+    if prev and prev.group(2)[0].isupper() and fold_key(prev.group(2)) not in TITLES \
+            and prev.group(1) not in (".", "!", "?", "\n", ":", ""):
         return False  # "International Law": part of a longer capitalised phrase
     line_start = folded.rfind("\n", 0, start) + 1
     prefix = folded[line_start:start].rstrip()

@@ -156,3 +156,35 @@ def test_every_entry_of_d88s_persons_list_is_a_person_of_the_authority(
     assert report.records["presidents"] == 45 and report.records["visits"] > 1_000
     assert report.persons == len(authority) > 16_000
     assert real_authority.seconds < 180
+
+
+FOREIGN = [
+    ("Chairman", "Soviet Union", "1954-06-01", "Malenkov"),
+    ("Chairman", "Soviet Union", "1956-06-01", "Bulganin"),
+    ("Chairman", "Soviet Union", "1962-10-26", "Khrushchev"),
+    ("Chairman", "Soviet Union", "1966-06-01", "Kosygin"),
+    ("Prime Minister", "United Kingdom", "1946-06-01", "Attlee"),
+    ("Prime Minister", "United Kingdom", "1952-06-01", "Churchill"),
+    ("Prime Minister", "United Kingdom", "1956-06-01", "Eden"),
+    ("Prime Minister", "United Kingdom", "1960-06-01", "Macmillan"),
+    ("Prime Minister", "United Kingdom", "1965-06-01", "Wilson"),
+    ("Prime Minister", "United Kingdom", "1972-06-01", "Heath"),
+    ("Prime Minister", "United Kingdom", "1980-06-01", "Thatcher"),
+    ("Foreign Minister", "Soviet Union", "1950-06-01", "Vyshinsky"),
+    ("Foreign Minister", "Soviet Union", "1955-06-01", "Molotov"),
+    ("Foreign Minister", "Soviet Union", "1960-06-01", "Gromyko"),
+    ("Soviet Ambassador to the United States", None, "1955-06-01", "Zarubin"),
+    ("Soviet Ambassador to the United States", None, "1961-06-01", "Menshikov"),
+    # a later volume prints "1962–1986", d88 "thereafter" from March 1962: not Dobrynin yet
+    ("Soviet Ambassador to the United States", None, "1962-01-15", "Menshikov"),
+    ("Soviet Ambassador to the United States", None, "1962-06-01", "Dobrynin"),
+    ("President", "France", "1960-06-01", "De Gaulle"),
+    ("President", "France", "1976-06-01", "Giscard d’Estaing"),
+]
+
+
+@pytest.mark.parametrize("title,side,day,expected", FOREIGN)
+def test_foreign_offices_from_persons_lists(
+    authority: Authority, title: str, side: str | None, day: str, expected: str
+) -> None:
+    assert surname(authority.holders(title, on=day, side=side)) == expected

@@ -14,11 +14,13 @@ side is the one asked (``side=`` or a nationality in the title: "Soviet Ambassad
 dates cover the day (a year or a month covers all its days).  Titles joined by "and" are
 matched one by one.
 
-**Which sources win.**  Each role has a precision (:func:`precision`): ``0`` exact dates from
-POCOM, the presidents list or a visit; ``1`` dates a persons list printed; ``2`` dates bounded
-by the volume's years.  A person's imprecise role of an office is ignored when an exact source
-gives that person that office (POCOM knows when Rusk became Secretary; the 1961–1963 volume
-only says "Secretary of State").  Holders come best first: precision, then the narrower term.
+**Which sources win.**  Each role has a precision (:func:`memcon.authority.titles.precision`):
+``0`` exact dates from POCOM, the presidents list or a visit; ``1`` dates a persons list printed;
+``2`` dates bounded by the volume's years, or one part of a title joined by "and".  A person's
+imprecise role of an office is ignored when POCOM or the presidents list give that person that
+office; coarse dates give way to finer ones of the same person and office (:func:`_holds`).
+Holders come best first: precision, then how many of the person's roles say so on the day, then
+the narrower term.
 
 DOCS: docs/authority.md#lookup
 """
@@ -81,17 +83,21 @@ class _Office:
     precision: int
     term: bool
     """The source gives the whole term (POCOM, presidents): it overrides persons lists."""
+    whole: bool
+    """The role's whole title is this office (not one part of "X and Y")."""
 
 
-def _offices(role: Role) -> set[tuple[str, str | None, str | None]]:
-    """The ``(office, place, side)`` keys a role answers to: its whole title, and each part of a
-    title joined by "and" ("Chairman of the Council of Ministers and First Secretary …")."""
+def _offices(role: Role) -> dict[tuple[str, str | None, str | None], bool]:
+    """The ``(office, place, side)`` keys a role answers to, each with whether it is the whole
+    title (``True``) or one part of a title joined by "and" ("First Secretary … and Chairman of
+    the Council of Ministers, 1953–1964": the dates need not be this office's)."""
     # POCOM's chiefs of mission name their post's country apart from the title
     post = role.organisation if role.source.startswith("pocom:missions-countries") else None
-    keys = {office_key(role.title, organisation=post)}
+    keys = {office_key(role.title, organisation=post): True}
     parts = [p for p in _CONJUNCTS.split(role.title) if len(p.split()) >= 3]
     if len(parts) > 1:
-        keys |= {office_key(p) for p in parts}
+        for part in parts:
+            keys.setdefault(office_key(part), False)
     return keys
 
 
@@ -123,15 +129,10 @@ class Authority:
                     seen.add(key)
                     self._surnames.setdefault(key, []).append(person)
         for role in person.roles:
-            for office, place, side in _offices(role):
-                entry = _Office(
-                    person,
-                    role,
-                    place,
-                    role.side or side,
-                    precision(role),
-                    role.source.startswith(TERM_SOURCES),
-                )
+            for (office, place, side), whole in _offices(role).items():
+                rank = precision(role) if whole else max(precision(role), 2)
+                term = role.source.startswith(TERM_SOURCES)
+                entry = _Office(person, role, place, role.side or side, rank, term, whole)
                 self._offices.setdefault(office, []).append(entry)
 
     def __len__(self) -> int:
@@ -170,7 +171,7 @@ class Authority:
         office, place, title_side = office_key(title_pattern)
         wanted = (country(side) or side) if side else title_side
         exact_offices: dict[str, set[tuple[str | None, str | None]]] = {}
-        found: list[_Office] = []
+        candidates: dict[str, list[_Office]] = {}
         for entry in self._offices.get(office, ()):
             if entry.term:
                 exact_offices.setdefault(entry.person.id, set()).add((entry.place, entry.side))
@@ -178,23 +179,69 @@ class Authority:
                 continue
             if wanted is not None and entry.side != wanted:
                 continue
-            if covers(entry.role, day):
-                found.append(entry)
+            candidates.setdefault(entry.person.id, []).append(entry)
+        found = [e for entries in candidates.values() for e in entries if _holds(e, entries, day)]
         best: dict[str, _Office] = {}
+        support: dict[str, int] = {}
         for entry in found:
             if entry.precision > 0 and (entry.place, entry.side) in exact_offices.get(entry.person.id, set()):
                 continue  # an exact source says when this person held this office
             if entry.precision > 0 and place is None and exact_offices.get(entry.person.id):
                 if any(s == entry.side for _, s in exact_offices[entry.person.id]):
                     continue
+            support[entry.person.id] = support.get(entry.person.id, 0) + entry.whole
             current = best.get(entry.person.id)
-            if current is None or _order(entry) < _order(current):
+            if current is None or _order(entry, 0) < _order(current, 0):
                 best[entry.person.id] = entry
-        return [(e.person, e.role) for e in sorted(best.values(), key=_order)]
+        ranked = sorted(best.values(), key=lambda e: _order(e, support[e.person.id]))
+        return [(e.person, e.role) for e in ranked]
 
 
-def _order(entry: _Office) -> tuple[int, str, str]:
+_BOUNDS = re.compile(r"\[bounded by the volume: (\d{4})(?:–(\d{4}))?\]")
+
+
+def _printed(date: str | None, role: Role, *, end: bool) -> bool:
+    """Whether ``date`` was printed, not the volume's year standing in for it."""
+    if not date:
+        return False
+    m = _BOUNDS.search(role.note or "")
+    if m is None:
+        return True
+    bound = (m.group(2) or m.group(1)) if end else m.group(1)
+    return date != bound
+
+
+def _holds(entry: _Office, same_office: list[_Office], day: str) -> bool:
+    """Whether ``entry`` covers ``day``, giving way to finer dates of the same office of the same
+    person: a year- or month-only bound in the day's year, or a bound the volume's years stand
+    for, yields to a printed date — "1962–1986" (a later volume) or "1961–1963" (the volume's
+    years) do not make Dobrynin ambassador in January 1962: d88 says from March 1962."""
+    if not covers(entry.role, day):
+        return False
+    role = entry.role
+    start, end = role.start or "", role.end or ""
+    start_printed, end_printed = _printed(role.start, role, end=False), _printed(role.end, role, end=True)
+    for other in same_office:
+        if other is entry or other.role.source.startswith("visits:"):  # a visit dates the visit, not the term
+            continue
+        finer_start = other.role.start or ""
+        if _printed(other.role.start, other.role, end=False) and day < _low(finer_start):
+            if len(start) < len(finer_start) and start == finer_start[: len(start)]:
+                return False
+            if not start_printed and (not end or finer_start <= _high(end)) and finer_start >= start:
+                return False
+        finer_end = other.role.end or ""
+        if _printed(other.role.end, other.role, end=True) and day > _high(finer_end):
+            if len(end) < len(finer_end) and end == finer_end[: len(end)]:
+                return False
+            if not end_printed and (not start or finer_end >= start) and finer_end <= (end or "9999"):
+                return False
+    return True
+
+
+def _order(entry: _Office, support: int) -> tuple[int, int, str, str]:
+    """Best first: exact sources, then more roles saying so (volumes), then the narrower term."""
     start = _low(entry.role.start) if entry.role.start else "0000-00-00"
     end = _high(entry.role.end) if entry.role.end else "9999-12-31"
     span = f"{int(end[:4]) - int(start[:4]):05d}"
-    return entry.precision, span, entry.person.id
+    return entry.precision, -support, span, entry.person.id

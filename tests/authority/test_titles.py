@@ -7,7 +7,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from memcon.authority.titles import VOLUME_BOUND, office_key, parse_date, parse_description, volume_years
+from memcon.authority.titles import (
+    VOLUME_BOUND,
+    office_key,
+    parse_date,
+    parse_description,
+    side_of,
+    volume_years,
+)
 
 V05 = ("1961", "1963")
 
@@ -183,6 +190,22 @@ def test_parse_date(text: str, iso: str | None) -> None:
 )
 def test_office_key(title: str, key: tuple[str, str | None, str | None]) -> None:
     assert office_key(title) == key
+
+
+@pytest.mark.parametrize(
+    "title,side",
+    [
+        ("First Secretary and Political Officer at the Embassy in the Soviet Union", "United States"),
+        ("Counselor at Moscow", "United States"),
+        ("Acting Chief of the Division of Eastern European Affairs", "United States"),
+        ("Second Secretary of the Soviet Embassy in the United States", "Soviet Union"),
+        ("Chief of the American Countries Division, Soviet Foreign Ministry", "Soviet Union"),
+        ("Chairman of the Council of Ministers of the U.S.S.R.", "Soviet Union"),
+        ("Yale University professor", None),
+    ],
+)
+def test_side_of(title: str, side: str | None) -> None:
+    assert side_of(title) == side
 
 
 def test_a_chief_of_missions_post_is_its_place() -> None:

@@ -56,6 +56,7 @@ _US_MARKERS = re.compile(
     r"|the Interior|the Army|the Navy|the Air Force|War|Health)|Under Secretary|Assistant Secretary"
     r"|Ambassador (?:to|at Large|in)\b|Senator|Congressman|Arms Control and Disarmament|Information Agency"
     r"|International Development|Foreign Service|Vice President of the"
+    r"|\b(?:Embassy|Legation|Consulate)(?: General)? (?:in|at)\b|Counselor (?:at|of Embassy)|\bDivision of\b"
 )
 _OF_COUNTRY = re.compile(r"\b(?:of|in|for)\s+(?:the\s+)?(?P<c>[A-Z][\w.'’ -]+?)\s*$")
 _TO_PLACE = re.compile(r"\b(?:to|at|in)\s+(?:the\s+)?(?P<c>[A-Z][\w.'’ -]+?)\s*$")

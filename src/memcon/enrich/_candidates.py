@@ -107,6 +107,11 @@ def person_candidates(persons: Iterable[Person]) -> tuple[Candidate, ...]:
             for p in parse_name(variant):
                 if p not in parts and not p.see:
                     parts.append(p)
+        surnames = {p.surname for p in parts if p.forenames or len(p.surname.split()) > 1}
+        if surnames:
+            # "King George" gives a bare "George": kept only when it is the surname of a fuller
+            # form ("Premier Khrushchev" → "Khrushchev, Nikita"), not for "George V"
+            parts = [p for p in parts if p.forenames or len(p.surname.split()) > 1 or p.surname in surnames]
         if not parts:
             continue
         volumes = frozenset(m.group(1) for k in person.keys if (m := _VOLUME_KEY.match(k)))

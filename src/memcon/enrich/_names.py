@@ -30,7 +30,7 @@ TITLES: frozenset[str] = frozenset(
     monsignor cardinal archbishop bishop pope count countess baron baroness generalissimo excellency
     consul professor prof comrade herr signor senor monsieur colonel-general field-marshal
     commissar envoy delegate representative chief viscount marquis marquess duke earl lord sheik
-    infante archduke grand-duke""".split()
+    infante archduke grand-duke lieut charge chargé commissioner""".split()
 )
 TITLE_PHRASES: tuple[str, ...] = (
     "vice president", "foreign minister", "prime minister", "deputy prime minister",
@@ -49,7 +49,7 @@ FEMALE_TITLES = frozenset({"mrs", "miss", "ms", "mme", "madame", "mlle", "lady",
 COMMON_WORDS = frozenset(
     """page house white root bell king young strong sharp law hope rice grant brown green black gray
     grey little long short hill wood field ford hall lord mark pope close price bush carter mason
-    cook baker miller taylor turner walker fisher hunter porter marshall march may early west north
+    marshall march may early west north
     south east small new rich best good hand land bay dale rose lane street park story love gay
     french english irish welsh scott wise cross hart hay frank wells winter summer
     spring bird fox lamb wolf swift noble bishop dean chase cash stone steel gold silver iron moore
@@ -107,6 +107,7 @@ class NameParts:
     see: str | None = None
 
 
+_MONARCH = re.compile(r"\b(?:King|Queen|Emperor|Empress|Czar|Tsar|Shah|Sultan|Kaiser|Pope)\b.*\bof\b\s+\w")
 _REGNAL = frozenset("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi".split())
 _PAREN = re.compile(r"\s*\(([^)]*)\)")
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"],?")
@@ -150,9 +151,12 @@ def _parse_one(name: str, see: str | None) -> NameParts | None:
         name = name.split(" of ", 1)[0]  # "Nicholas II of Russia", "Haile Selassie I of Ethiopia"
     if "," in name:
         surname, _, rest = name.partition(",")
-        if re.search(r"\b(?:of|the)\b", rest) and len(surname.split()) < 2:
-            return None  # "George, King of England": a descriptor, no surname
+        if _MONARCH.search(rest) and len(surname.split()) < 2:
+            return None  # "George, King of England": a descriptor, no surname ("Derby, Earl of" is one)
         words = _words(rest)
+        numerals = [w for w in words if fold_key(w) in _REGNAL and w.isupper()]
+        if numerals and len(numerals) == len(words):
+            return NameParts(f"{surname.strip()} {numerals[0]}")  # "George, V" is "George V"
     else:
         words = name.split()
         # "Bolshakov Georgi N." (a comma missing): the surname first when initials close the name
@@ -201,7 +205,9 @@ NOT_SURNAMES = frozenset(
     sir mr mrs dr jr sr my me us berlin paris london moscow washington vienna geneva rome tokyo peking
     beijing havana bonn cairo warsaw prague madrid lisbon athens ottawa general colonel consul january
     february march april june july august september october november december monday tuesday
-    wednesday thursday friday saturday sunday netherland netherlands pacific atlantic""".split()
+    wednesday thursday friday saturday sunday netherland netherlands pacific atlantic chairman
+    president secretary minister ambassador premier chancellor excellency officer charge chargé
+    commissioner commander press""".split()
 )
 
 
@@ -209,7 +215,7 @@ def _is_surname(surname: str) -> bool:
     if len(re.sub(r"[\W\d_]", "", surname)) < 2:
         return False
     words = surname.split()
-    if not words or not words[-1][:1].isupper() or fold_key(surname) in NOT_SURNAMES or fold_key(surname) in TITLES:
+    if not words or not words[-1][:1].isupper() or fold_key(surname) in NOT_SURNAMES:
         return False
     return all(w[:1].isupper() or fold_key(w) in PARTICLES for w in words)
 

@@ -19,6 +19,16 @@ from memcon.model.people import Mention
 from memcon.model.records import Document
 
 _DROP = "not a name here"
+_NOT_GIVEN = frozenset(
+    """later then when after before yesterday today tomorrow meanwhile however also both whereupon
+    thereupon perhaps accordingly furthermore moreover since while although though unless until if
+    as but and so thus hence therefore nevertheless again finally first next""".split()
+)
+NATIONS = frozenset(
+    """american british french german italian russian soviet japanese chinese spanish swedish danish
+    norwegian dutch belgian greek turkish polish cuban mexican brazilian austrian hungarian serbian
+    rumanian romanian czech czechoslovak us u s""".split()
+)
 _FORENAME_RUN = re.compile(r"((?:\b(?:[A-Z][a-z]+|[A-Z]\.)[ \t]+){1,3})$")
 _VOLUME_YEARS = re.compile(r"^frus(\d{4})(?:-(\d{2,4}))?")
 _STOP = frozenset({"the", "of", "for", "in", "at", "to", "and", "a", "an", "his", "her"})
@@ -92,7 +102,7 @@ def _title_words(title: str | None) -> tuple[list[str], str | None]:
     first = next((i for i in range(len(words) - 1, -1, -1) if words[i] in TITLES), None)
     # the title nearest the name: "The Secretary to President (Wilson)" → "President"; a
     # title phrase of two words ("Foreign Minister") keeps both
-    while first is not None and first > 0 and words[first - 1] in TITLES:
+    while first is not None and first > 0 and (words[first - 1] in TITLES or words[first - 1] in NATIONS):
         first -= 1
     if first is None:
         return [], None
@@ -207,6 +217,8 @@ def _first_pass(
         if not any(i in listed for i in full):
             return [], _DROP, 0.0
         return [], f"'{text[max(0, hit.start - 3):hit.end].strip()}': initials of no candidate", 0.0
+    if not full and re.match(r"\s+[A-Z]\.\s*[A-Z]", text[hit.end:hit.end + 8]):
+        return [], _DROP, 0.0  # "Robert H. Lord": a forename, not the surname Robert
     if not full and (listed or year is not None):
         # a surname alone of a person outside the volume's list (the authority's thousands)
         # counts only next to a title, or for a person of the document's years
@@ -218,7 +230,8 @@ def _first_pass(
         ids = keep
     if not full:
         run = _FORENAME_RUN.search(text[max(0, hit.start - 40):hit.start])
-        given_words = [w for w in run.group(1).split() if fold_key(w) not in TITLES] if run else []
+        given_words = [w for w in run.group(1).split()
+                       if fold_key(w) not in TITLES and fold_key(w) not in _NOT_GIVEN] if run else []
         if given_words and (fold_key(given_words[-1]) in forenames or given_words[-1].endswith(".")):
             given = " ".join(given_words)
 
@@ -255,7 +268,7 @@ def _first_pass(
         if alive and len(alive) < len(ids):
             ids = alive
             steps.append(f"living in {year}")
-        if len(ids) > 1 and ctx.date:
+        if len(ids) > 1 and ctx.date and words:
             holding = [i for i in ids if cands[i].role_on(ctx.date)]
             if holding and len(holding) < len(ids):
                 ids = holding

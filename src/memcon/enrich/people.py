@@ -178,8 +178,10 @@ class Linker:
             end = last + 1
             start = end - key.length
             before = folded[start - 1] if start else " "
-            if before.isalnum() or before in _BLOCK or before == "[":
+            if before.isalnum() or before in _BLOCK:
                 continue
+            if before == "[" and folded.startswith("Page ", start):
+                continue  # "[Page 226]": the page marker, not Ambassador Page
             if end < n:
                 after = folded[end]
                 if after.isalnum() and folded[end - 1] != ".":
@@ -286,7 +288,8 @@ def _common_word_is_name(folded: str, start: int, end: int, upper: bool) -> bool
         line_end = folded.find("\n", end)
         rest = folded[end:line_end if line_end >= 0 else len(folded)].strip()
         return rest in ("", ".", "'s")
-    if prefix[-1] in ".!?:" and not re.search(r"\b(?:Mr|Mrs|Dr|St|M|Messrs)\.$", prefix):
+    last = re.search(r"(\w+)\.$", prefix)
+    if prefix[-1] in ".!?:" and not (last and (fold_key(last.group(1)) in TITLES or last.group(1) == "St")):
         return folded[end:end + 2] == "'s"
     return True
 

@@ -238,7 +238,7 @@ def name_forms(parts: NameParts) -> list[tuple[str, str]]:
         rest = " ".join(words[1:])
         surnames = [f"{words[0].lower()} {rest}", f"{words[0].capitalize()} {rest}"]
     if len(words) == 2 and "-" not in parts.surname and words[0][:1].isupper() and len(words[0]) >= 5 \
-            and fold_key(words[0]) not in COMMON_WORDS | NOT_SURNAMES:
+            and fold_key(words[0]) not in COMMON_WORDS | NOT_SURNAMES and fold_key(words[1]) not in _REGNAL:
         # a double surname is often cut to its first part: "Dorticós Torrado" → "Dorticós"
         forms.append((words[0], "surname"))
     for s in dict.fromkeys(surnames):
@@ -298,7 +298,8 @@ def transliterate(text: str) -> tuple[str, list[int]]:
             back.append(i)
             continue
         if ch != low and latin:
-            latin = latin[0].upper() + latin[1:]
+            shouting = any(c.isupper() for c in text[max(0, i - 1):i] + text[i + 1:i + 2])
+            latin = latin.upper() if shouting else latin[0].upper() + latin[1:]
         out.append(latin)
         back.extend([i] * len(latin))
     back.append(len(text))

@@ -64,6 +64,7 @@ FUZZY_THRESHOLD = 90.0
 read as a spelling variant of it ("Hillenbrandt" ~ "Hillenbrand": 95.7)."""
 
 _BLOCK = frozenset("-")
+_WORD_REST = re.compile(r"\w+")
 _CAP_WORD = re.compile(r"\b[A-Z][a-z]{4,}\b")
 _FUZZY_WINDOW = 40
 _NOT_NAMES = frozenset(
@@ -187,10 +188,10 @@ class Linker:
                 if after.isalnum() and folded[end - 1] != ".":
                     if not russian:
                         continue
-                    tail = re.match(r"[a-z]*", folded[end:end + 4]).group()  # type: ignore[union-attr]
-                    if tail not in RUSSIAN_ENDINGS or folded[end:end + len(tail) + 1][-1:].isalnum() and \
-                            end + len(tail) < n:
+                    tail = _WORD_REST.match(folded, end)
+                    if tail is None or tail.group().lower() not in RUSSIAN_ENDINGS:
                         continue
+                    end = tail.end()  # "Хрущевым": the name with its case ending
                 elif after in _BLOCK:
                     continue
             if key.common and not _common_word_is_name(folded, start, end, key.upper):

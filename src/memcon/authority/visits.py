@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from memcon.authority._names import slug, territory
+from memcon.authority._names import slug, split_name, territory
 from memcon.authority._xml import parse, text
 from memcon.model.people import NameVariant, Person, Role
 
@@ -85,9 +85,10 @@ def load_visits(path: Path) -> Iterator[Person]:
             )
             visitors.setdefault(key, (visitor, name, []))[2].append(role)
     for key, (visitor, name, roles) in visitors.items():
+        surname, forenames = split_name(name)
         yield Person(
             id=key,
-            name=name,
+            name=f"{surname}, {forenames}" if forenames else surname,  # "Surname, Forenames" like the others
             names=(NameVariant(visitor, "visits", key.replace("visit:", "visits:", 1)),),
             roles=tuple(roles),
             keys=(key,),

@@ -10,7 +10,7 @@ comparable ``(office, place)`` key.
   States")`` with side ``"Soviet Union"``.  A small synonym table (:data:`SYNONYMS`) makes
   "Premier", "Chairman" and "Chairman of the Council of Ministers" one office.
 
-DOCS: docs/authority.md#titles
+DOCS: docs/authority.md#sources
 """
 
 from __future__ import annotations

@@ -28,6 +28,8 @@ lint: install
 bench: install
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/search.py
+	$(BIN)/python benchmarks/linking.py
+	$(BIN)/python benchmarks/roles.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info memcon.db memcon.db.index

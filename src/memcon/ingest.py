@@ -38,6 +38,7 @@ from pathlib import Path
 from memcon.authority.load import AuthorityReport
 from memcon.dedup import Recogniser
 from memcon.errors import MemconError, ReadError
+from memcon.linking import LinkReport, link_volumes
 from memcon.model.records import Document, Volume
 from memcon.search.base import FullTextIndex
 from memcon.store.base import Store
@@ -83,6 +84,8 @@ class IngestReport:
     authority: tuple[AuthorityReport, ...] = ()
     """The authority folders ingested (HistoryAtState ``authority/`` or its subfolders)."""
     failed_authority: tuple[FileOutcome, ...] = ()
+    linking: LinkReport | None = None
+    """The persons linked in the volumes stored or changed (when the store holds the authority)."""
     reindexed: tuple[str, ...] = ()
     """Volumes an earlier run had left unindexed, indexed by this one before it started."""
     refreshed: tuple[str, ...] = ()
@@ -245,6 +248,7 @@ def ingest(
     progress: ProgressCallback | None = None,
     workers: int | None = None,
     index_commit_seconds: float = INDEX_COMMIT_SECONDS,
+    link: bool = True,
 ) -> IngestReport:
     """Ingest files into ``store`` and ``index``; see the module docstring.
 
@@ -253,6 +257,9 @@ def ingest(
     of reader processes (default :func:`default_workers`; 0 reads in this process).
     The store commits each volume; the index commits every ``index_commit_seconds``
     and at the end, and each volume is marked indexed only once the index holds it.
+    Authority folders build the person authority after the files; then, when the store
+    holds an authority, the persons named in new or changed volumes are linked
+    (:func:`memcon.linking.link_volumes`; ``link=False`` leaves that for ``memcon link``).
     """
     from memcon._readahead import ReadAhead
 
@@ -287,11 +294,13 @@ def ingest(
     refreshed = reindex(store=store, index=index)
     authority, failed = _authority(authority_folders, store, new_volumes=any(
         o.status == "ingested" and o.document_id is None for o in outcomes))
+    linking = link_volumes(store) if link else None
     return IngestReport(
         files=tuple(outcomes),
         seconds=time.perf_counter() - started,
         authority=authority,
         failed_authority=failed,
+        linking=linking,
         reindexed=tuple(reindexed),
         refreshed=tuple(refreshed),
     )

@@ -12,9 +12,7 @@ DOCS: docs/authority.md#memcon-person
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from memcon.model.people import Person
 from memcon.store.base import Store
@@ -26,34 +24,38 @@ class PersonReport:
 
     person: Person
     documents: tuple[str, ...] | None = None
-    """Ids of the documents naming the person; ``None`` until mentions are linked."""
+    """Ids of the documents naming the person, oldest first; ``None`` until mentions are linked."""
     named_with: tuple[tuple[str, int], ...] | None = None
     """``(person id, documents in common)``, most frequent first; ``None`` until mentions are linked."""
 
 
-def _store_hook(store: Store, name: str) -> Callable[..., Any] | None:
-    hook = getattr(store, name, None)
-    return hook if callable(hook) else None
+def is_linked(store: Store) -> bool:
+    """Whether mentions have been linked in the store at all (some volume is up to date)."""
+    from memcon.enrich.people import METHOD
+
+    volumes = store.volumes()
+    return bool(volumes) and len(store.unlinked_volumes(METHOD)) < len(volumes)
 
 
-def documents_naming(store: Store, person: Person) -> tuple[str, ...] | None:
-    """HOOK for the mention linker: the documents naming ``person``, from the store's
-    ``documents_mentioning(person_id)`` when it has one; ``None`` before that."""
-    hook = _store_hook(store, "documents_mentioning")
-    return None if hook is None else tuple(hook(person.id))
+def documents_naming(store: Store, person: Person, *, linked: bool = True) -> tuple[str, ...] | None:
+    """The documents naming ``person``, oldest first; ``None`` before mentions are linked."""
+    return tuple(store.documents_mentioning(person.id)) if linked else None
 
 
-def named_with(store: Store, person: Person, *, limit: int = 10) -> tuple[tuple[str, int], ...] | None:
-    """HOOK for the mention linker: the people most often named in the same documents as
-    ``person``, from the store's ``co_mentioned(person_id, limit=)``; ``None`` before that."""
-    hook = _store_hook(store, "co_mentioned")
-    return None if hook is None else tuple((str(p), int(n)) for p, n in hook(person.id, limit=limit))
+def named_with(
+    store: Store, person: Person, *, limit: int = 10, linked: bool = True
+) -> tuple[tuple[str, int], ...] | None:
+    """The people most often named in the same documents as ``person``, with the number of
+    documents; ``None`` before mentions are linked."""
+    return tuple(store.co_mentioned(person.id, limit=limit)) if linked else None
 
 
 def person_report(store: Store, name: str, *, limit: int = 5) -> list[PersonReport]:
     """The persons ``name`` matches (:meth:`memcon.store.base.Store.find_persons`), best
     attested first, each with its documents and companions when the store links mentions."""
+    linked = is_linked(store)
     return [
-        PersonReport(person, documents_naming(store, person), named_with(store, person))
+        PersonReport(person, documents_naming(store, person, linked=linked),
+                     named_with(store, person, linked=linked))
         for person in store.find_persons(name, limit=limit)
     ]

@@ -86,6 +86,7 @@ def _report_json(report: IngestReport) -> dict[str, object]:
         "errors": len(report.errors),
         "seconds": round(report.seconds, 3),
         "authority": [dataclasses.asdict(a) for a in report.authority],
+        "linking": None if report.linking is None else dataclasses.asdict(report.linking),
         "files": [
             {
                 "path": f.path,
@@ -137,6 +138,13 @@ def _print_report(report: IngestReport) -> None:
             f"person authority from {auth.source}: {auth.persons:,} persons, {auth.names:,} names, "
             f"{auth.roles:,} roles ({auth.version}); {auth.volume_entries_linked:,} of {auth.volume_entries:,} "
             f"persons-list entries of the stored volumes joined to it; {auth.seconds:.1f} s",
+            markup=False, soft_wrap=True,
+        )
+    if report.linking is not None and report.linking.volumes:
+        ln = report.linking
+        out.print(
+            f"persons linked in {len(ln.volumes)} volume(s): {ln.mentions:,} mentions ({ln.resolved:,} resolved, "
+            f"{ln.titles:,} titles) in {ln.seconds:.1f} s",
             markup=False, soft_wrap=True,
         )
     for outcome in report.files:

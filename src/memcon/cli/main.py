@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "stats": "memcon.cli.read:stats_cli",
     "fetch": "memcon.cli.fetch:fetch_group",
     "person": "memcon.cli.people:person_cli",
+    "link": "memcon.cli.people:link_cli",
 }
 """Command name → ``module:attribute``.  A command's module (and what it needs: the store, the
 index, the HTTP client…) is imported only when that command runs, so ``memcon search`` does not

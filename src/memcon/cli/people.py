@@ -9,8 +9,19 @@ from rich.console import Console
 from rich.text import Text
 
 from memcon.cli._options import COMMAND_SETTINGS, echo_json, handle_errors, json_option, store_option
+from memcon.errors import NotFound
+from memcon.store.base import Store
 
 _SOURCES_SHOWN = 3
+_DOCUMENTS_SHOWN = 8
+"""Document ids printed per person (all of them with --json)."""
+
+
+def _name(store: Store, person_id: str) -> str:
+    try:
+        return store.get_person(person_id).name
+    except NotFound:
+        return person_id
 
 
 @click.command(name="person", context_settings=COMMAND_SETTINGS)
@@ -35,7 +46,6 @@ def person_cli(name: str, db: str, limit: int, as_json: bool) -> None:
     from memcon.authority.lookup import office_label
     from memcon.authority.report import person_report
     from memcon.authority.titles import precision
-    from memcon.errors import NotFound
     from memcon.store import open_store
 
     with open_store(db, create=False) as store:
@@ -45,6 +55,7 @@ def person_cli(name: str, db: str, limit: int, as_json: bool) -> None:
                 hint="load it with `memcon ingest ../shared/authority`",
             )
         reports = person_report(store, name, limit=limit)
+        known = {pid: _name(store, pid) for r in reports for pid, _ in (r.named_with or ())}
     if as_json:
         echo_json([dataclasses.asdict(r) for r in reports])
         return
@@ -75,6 +86,46 @@ def person_cli(name: str, db: str, limit: int, as_json: bool) -> None:
                 markup=False,
                 soft_wrap=True,
             )
-        documents = "not linked yet" if report.documents is None else f"{len(report.documents)}"
-        console.print(f"  documents naming them: {documents}; source keys: {len(p.keys)}", markup=False)
+        if report.documents is None:
+            console.print(f"  documents naming them: not linked yet; source keys: {len(p.keys)}", markup=False)
+        else:
+            shown = ", ".join(report.documents[:_DOCUMENTS_SHOWN])
+            more = f" … (+{len(report.documents) - _DOCUMENTS_SHOWN})" if len(report.documents) > _DOCUMENTS_SHOWN else ""
+            console.print(f"  documents naming them: {len(report.documents)}{': ' if shown else ''}{shown}{more}",
+                          markup=False, soft_wrap=True)
+            if report.named_with:
+                companions = "; ".join(f"{known.get(pid, pid)} ({n})" for pid, n in report.named_with)
+                console.print(f"  most often named with: {companions}", markup=False, soft_wrap=True)
         console.print("")
+
+
+@click.command(name="link", context_settings=COMMAND_SETTINGS)
+@store_option
+@click.option("--all", "all_volumes", is_flag=True, help="Link every volume again, not only those out of date.")
+@json_option
+@handle_errors
+def link_cli(db: str, all_volumes: bool, as_json: bool) -> None:
+    """Link the persons named in the stored documents to the person authority: names
+    ("Gromyko", "Mr. Rusk", "A.A. GROMYKO") and titles ("the Secretary", "our Ambassador",
+    resolved by date and side).  `memcon ingest` does it for new volumes when the authority
+    is loaded; run this after upgrading memcon, or with --all to start afresh.
+
+    Example:
+
+        memcon link
+        memcon link --all --json
+    """
+    from memcon.linking import link_volumes
+    from memcon.store import open_store
+
+    with open_store(db, create=False) as store:
+        if store.authority_version() is None:
+            raise NotFound(f"{db} holds no person authority", hint="load it with `memcon ingest ../shared/authority`")
+        report = link_volumes(store, all_volumes=all_volumes)
+    if as_json:
+        echo_json(dataclasses.asdict(report))
+        return
+    click.echo(
+        f"linked {len(report.volumes)} volume(s), {report.documents:,} documents: {report.mentions:,} mentions "
+        f"({report.resolved:,} resolved, {report.titles:,} titles) in {report.seconds:.1f} s ({report.method})"
+    )

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+
+if TYPE_CHECKING:
+    from memcon.model.people import Mention, Person
+    from memcon.model.records import Document
 
 from memcon.cli._options import COMMAND_SETTINGS, echo_json, handle_errors, json_option, store_option
 
@@ -17,18 +23,24 @@ from memcon.cli._options import COMMAND_SETTINGS, echo_json, handle_errors, json
 @store_option
 @click.option("--no-footnotes", is_flag=True, help="Leave the footnotes out.")
 @click.option("--no-details", is_flag=True, help="Leave out what the record says besides its text.")
+@click.option("--people", is_flag=True, help="Mark the persons named in the text, and list who they are and why.")
 @json_option
 @handle_errors
-def show_cli(doc_id: str, db: str, no_footnotes: bool, no_details: bool, as_json: bool) -> None:
+def show_cli(doc_id: str, db: str, no_footnotes: bool, no_details: bool, people: bool, as_json: bool) -> None:
     """Show a document as history.state.gov renders it: heading, dateline, text with
     [Page N] markers and footnote numbers, then the footnotes; then what the record says
     besides (summary, languages, parsed source note, references, every source it was
     read from).
 
+    With --people every name and title linked to a person is marked with the person's number
+    (⟨1⟩, ⟨2⟩ …; ⟨?⟩ when found but not resolved), and the persons are listed after the text
+    with the reason of each link.
+
     Example:
 
         memcon show frus1919Parisv01/d337
         memcon show frus1919Parisv01/d337 --json
+        memcon show frus1961-63v05/d88 --people
     """
     from memcon.model.render import render_details, render_document
     from memcon.workspace import open_workspace
@@ -36,8 +48,17 @@ def show_cli(doc_id: str, db: str, no_footnotes: bool, no_details: bool, as_json
     with open_workspace(db, create=False) as ws:
         doc = ws.store.get_document(doc_id)
         volume = ws.store.get_volume(doc.volume_id)
+        mentions = ws.store.mentions(doc_id) if people else ()
+        persons = {m.person_id: ws.store.get_person(m.person_id) for m in mentions if m.person_id}
     if as_json:
-        echo_json(dataclasses.asdict(doc))
+        data = dataclasses.asdict(doc)
+        if people:
+            data["mentions"] = [dataclasses.asdict(m) for m in mentions]
+            data["persons"] = {pid: p.name for pid, p in persons.items()}
+        echo_json(data)
+        return
+    if people:
+        _show_people(doc, volume.title, mentions, persons)
         return
     console = Console(highlight=False)
     where = " › ".join((volume.title, *doc.chapter))
@@ -47,6 +68,36 @@ def show_cli(doc_id: str, db: str, no_footnotes: bool, no_details: bool, as_json
     if details:
         console.print("")
         console.print(details, style="dim", markup=False, soft_wrap=True)
+
+
+def _show_people(doc: Document, volume_title: str, mentions: Sequence[Mention], persons: dict[str, Person]) -> None:
+    """The text with each linked span marked ⟨n⟩, then who n is, how often and why."""
+    from memcon.linking import linked_text
+
+    console = Console(highlight=False)
+    console.print(f"{doc.id}  ·  {' › '.join((volume_title, *doc.chapter))}", style="dim", markup=False,
+                  soft_wrap=True)
+    if not mentions:
+        console.print(doc.text, markup=False, soft_wrap=True)
+        console.print("\nno persons linked in this document (is the authority loaded? `memcon link`)", style="dim")
+        return
+    pieces, order = linked_text(doc, mentions)
+    text = Text()
+    for piece, number in pieces:
+        if number is None:
+            text.append(piece)
+        else:
+            text.append(piece, style="bold" if number else "italic")
+            text.append(f"⟨{number or '?'}⟩", style="cyan" if number else "yellow")
+    console.print(text, soft_wrap=True)
+    console.print("")
+    for n, pid in enumerate(order, start=1):
+        linked = [m for m in mentions if m.person_id == pid]
+        console.print(f"⟨{n}⟩ {persons[pid].name} ({pid}) — {len(linked)} mention(s); {linked[0].reason}",
+                      markup=False, soft_wrap=True)
+    unresolved = [m for m in mentions if m.person_id is None and m.footnote is None]
+    for m in unresolved:
+        console.print(f"⟨?⟩ {m.text!r} at {m.start}: {m.reason}", style="dim", markup=False, soft_wrap=True)
 
 
 @click.command(name="stats", context_settings=COMMAND_SETTINGS)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
@@ -11,6 +13,9 @@ from rich.text import Text
 
 from memcon.cli._options import COMMAND_SETTINGS, echo_json, handle_errors, json_option, store_option
 from memcon.search.base import Hit, SearchFilters, SearchResults
+
+if TYPE_CHECKING:
+    from memcon.store.base import Store
 from memcon.search.query import SYNTAX_HELP
 
 _HELP_SYNTAX = "\b\n" + SYNTAX_HELP
@@ -23,6 +28,8 @@ _HELP_SYNTAX = "\b\n" + SYNTAX_HELP
 @click.option("--to", "date_to", metavar="DATE", help="Documents dated on or before DATE.")
 @click.option("--volume", "volumes", multiple=True, metavar="ID", help="Only this volume (repeatable).")
 @click.option("--type", "doc_types", multiple=True, metavar="TYPE", help="Only this document type (repeatable), e.g. telegram.")
+@click.option("--person", "persons", multiple=True, metavar="NAME",
+              help="Only documents naming this person (a name or a memcon: id; repeatable: all of them).")
 @click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True, help="Results per page.")
 @click.option("--offset", type=click.IntRange(0), default=0, show_default=True, help="Skip this many results.")
 @json_option
@@ -34,6 +41,7 @@ def search_cli(
     date_to: str | None,
     volumes: tuple[str, ...],
     doc_types: tuple[str, ...],
+    persons: tuple[str, ...],
     limit: int,
     offset: int,
     as_json: bool,
@@ -47,6 +55,7 @@ def search_cli(
         memcon search '"Council of Ten"'
         memcon search 'Wilson AND (Clemenceau OR Lloyd)' --from 1919-01 --to 1919-06 --limit 5
         memcon search 'NEAR(armistice Foch, 5)' --volume frus1919Parisv01 --json
+        memcon search Berlin --person Khrushchev --person Rusk
     """
     from memcon.model.dates import date_bound
     from memcon.search import search
@@ -61,11 +70,40 @@ def search_cli(
         doc_types=tuple(t.lower() for t in doc_types),
     )
     with open_workspace(db, create=False) as ws:
+        if persons:
+            filters = dataclasses.replace(filters, documents=_documents_naming(ws.store, persons))
         results = search(ws.index, query, filters=filters, limit=limit, offset=offset)
     if as_json:
         echo_json(results_json(results))
     else:
         print_results(results)
+
+
+def _documents_naming(store: Store, names: tuple[str, ...]) -> frozenset[str]:
+    """The documents that name every one of the persons ``names`` designate.  A name several
+    persons bear designates the one of them these documents name; if they name several of
+    them, the name is refused with the candidates."""
+    from memcon.errors import InvalidValue, NotFound
+
+    if store.authority_version() is None:
+        raise NotFound("--person needs the person authority", hint="load it with `memcon ingest ../shared/authority`")
+    found: frozenset[str] | None = None
+    for name in names:
+        if name.startswith("memcon:"):
+            docs = frozenset(store.documents_mentioning(store.get_person(name).id))
+        else:
+            matches = store.find_persons(name, limit=20)
+            if not matches:
+                raise NotFound(f"nobody named {name!r} in the person authority", hint="try `memcon person NAME`")
+            named = [(p, frozenset(store.documents_mentioning(p.id))) for p in matches]
+            present = [(p, d) for p, d in named if d] or named[:1]
+            if len(present) > 1:
+                listed = "; ".join(f"{p.name} ({p.id}, {len(d)} documents)" for p, d in present)
+                raise InvalidValue(f"--person {name!r} names several persons in these documents: {listed}",
+                                   hint="give the full name or the memcon: id")
+            docs = present[0][1]
+        found = docs if found is None else found & docs
+    return found or frozenset()
 
 
 def results_json(results: SearchResults) -> dict[str, object]:

@@ -29,6 +29,8 @@ class SearchFilters:
     date_to: str | None = None
     volumes: tuple[str, ...] = ()
     doc_types: tuple[str, ...] = ()
+    documents: frozenset[str] | None = None
+    """Only these documents (``None``: no such filter) — e.g. those naming a person."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -160,6 +160,9 @@ class TantivyIndex:
             clauses.append(tantivy.Query.term_set_query(schema, "volume_id", list(filters.volumes)))
         if filters.doc_types:
             clauses.append(tantivy.Query.term_set_query(schema, "doc_type", list(filters.doc_types)))
+        if filters.documents is not None:
+            # an empty set matches nothing: a term no document id can be
+            clauses.append(tantivy.Query.term_set_query(schema, "doc_id", sorted(filters.documents) or [" "]))
         for bound, field, end in (
             (filters.date_from, "date_max", False),
             (filters.date_to, "date_min", True),

@@ -101,7 +101,7 @@ def replace_authority(
             count += 1
         conn.execute(
             "INSERT INTO authority_builds (id, source, version, persons, built_at) VALUES (1, ?, ?, ?, ?)",
-            (source, version, count, datetime.now(UTC).isoformat(timespec="seconds")),
+            (source, version, count, datetime.now(UTC).isoformat(timespec="microseconds")),
         )
         conn.execute("COMMIT")
     except BaseException:
@@ -262,6 +262,8 @@ class MemoryAuthority:
         self._names: dict[str, set[str]] = {}
         self._version: str | None = None
         self.source: str | None = None
+        self.builds = 0
+        """How many times an authority was built (mentions linked against an older one are stale)."""
 
     def replace(self, persons: Iterable[Person], *, source: str, version: str) -> int:
         """Swap in a new authority; nothing changes if iterating ``persons`` raises."""
@@ -279,6 +281,7 @@ class MemoryAuthority:
         self._surnames, self._names = fresh._surnames, fresh._names
         self._version = version
         self.source = source
+        self.builds += 1
         return len(self._persons)
 
     def get(self, person_id: str) -> Person:

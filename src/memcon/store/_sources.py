@@ -97,6 +97,7 @@ def refresh_volume(conn: sqlite3.Connection, volume_id: str) -> None:
         (count, low, high, volume_id),
     )
     conn.execute("DELETE FROM index_state WHERE volume_id = ?", (volume_id,))
+    conn.execute("DELETE FROM mention_state WHERE volume_id = ?", (volume_id,))
 
 
 def place_document(

@@ -22,11 +22,11 @@ DOCS: docs/architecture.md#store
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from memcon.model.people import Person
+from memcon.model.people import Mention, Person
 from memcon.model.records import Document, Volume
 
 
@@ -181,6 +181,32 @@ class Store(Protocol):
 
     def iter_persons(self) -> Iterator[Person]:
         """Every person of the authority, by id."""
+        ...
+
+    def replace_mentions(
+        self, volume_id: str, mentions: Iterable[tuple[str, Sequence[Mention]]], *, method: str
+    ) -> int:
+        """Replace the mentions of persons in a volume's documents (``(document id, mentions)``
+        pairs) in one transaction, and mark the volume linked with ``method`` against the
+        authority held now.  Returns how many mentions were written."""
+        ...
+
+    def mentions(self, document_id: str) -> tuple[Mention, ...]:
+        """The mentions of persons in a document (its text and footnotes), in order."""
+        ...
+
+    def unlinked_volumes(self, method: str) -> list[str]:
+        """Volumes whose mentions are missing, or were made by another method or against another
+        build of the authority (replacing a volume or rebuilding the authority makes them stale)."""
+        ...
+
+    def documents_mentioning(self, person_id: str, *, limit: int | None = None) -> list[str]:
+        """Ids of the documents that mention the person, oldest first."""
+        ...
+
+    def co_mentioned(self, person_id: str, *, limit: int = 10) -> list[tuple[str, int]]:
+        """The persons most often mentioned in the same documents as ``person_id``, with the
+        number of documents."""
         ...
 
     def authority_source(self) -> str | None:

@@ -12,13 +12,13 @@ DOCS: docs/database.md
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import TracebackType
 from typing import Self
 
 from memcon.errors import NotFound, StoreError
-from memcon.model.people import Person
+from memcon.model.people import Mention, Person
 from memcon.model.records import Document, Volume
 from memcon.store._authority import MemoryAuthority
 from memcon.store._codec import DocumentChecker, date_bounds
@@ -46,6 +46,8 @@ class MemoryStore:
         self._volumes: dict[str, _StoredVolume] | None = {}
         self._documents: dict[str, tuple[Document, int]] = {}
         self._records: dict[str, SourceRecord] = {}
+        self._mentions: dict[str, tuple[Mention, ...]] = {}
+        self._mention_state: dict[str, tuple[str, int]] = {}
         self._authority = MemoryAuthority()
 
     @property
@@ -93,6 +95,8 @@ class MemoryStore:
             if old is not None:
                 for doc in old.documents:
                     del self._documents[doc.id]
+                    self._mentions.pop(doc.id, None)
+            self._mention_state.pop(volume.id, None)
             data[volume.id] = _StoredVolume(volume, docs, date_min, date_max)
             for i, doc in enumerate(docs):
                 self._documents[doc.id] = (doc, i)
@@ -121,6 +125,7 @@ class MemoryStore:
         stored.documents.sort(key=lambda d: d.seq)
         for i, d in enumerate(stored.documents):
             self._documents[d.id] = (d, i)
+        self._mention_state.pop(volume_id, None)
         bounds = [date_bounds(d.date) for d in stored.documents]
         stored.date_min = min((lo for lo, _ in bounds if lo is not None), default=None)
         stored.date_max = max((hi for _, hi in bounds if hi is not None), default=None)
@@ -297,6 +302,54 @@ class MemoryStore:
         """Every person, by id."""
         with self._lock:
             return iter(list(self._authority.iterate()))
+
+    # -- mentions ------------------------------------------------------------------------------
+
+    def replace_mentions(
+        self, volume_id: str, mentions: Iterable[tuple[str, Sequence[Mention]]], *, method: str
+    ) -> int:
+        """Replace the mentions of a volume's documents and mark the volume linked."""
+        with self._lock:
+            stored = self._volume(volume_id)
+            found = {doc_id: tuple(ms) for doc_id, ms in mentions}
+            for doc in stored.documents:
+                self._mentions.pop(doc.id, None)
+            self._mentions.update(found)
+            self._mention_state[volume_id] = (method, self._authority.builds)
+            return sum(len(ms) for ms in found.values())
+
+    def mentions(self, document_id: str) -> tuple[Mention, ...]:
+        """The mentions of persons in a document, in order."""
+        with self._lock:
+            return self._mentions.get(document_id, ())
+
+    def unlinked_volumes(self, method: str) -> list[str]:
+        """Volumes whose mentions are missing, or were made by another method or authority."""
+        with self._lock:
+            want = (method, self._authority.builds)
+            return sorted(v for v in self._data() if self._mention_state.get(v) != want)
+
+    def documents_mentioning(self, person_id: str, *, limit: int | None = None) -> list[str]:
+        """Ids of the documents that mention the person, oldest first."""
+        with self._lock:
+            ids = [d for d, ms in self._mentions.items() if d in self._documents
+                   and any(m.person_id == person_id for m in ms)]
+            def key(doc_id: str) -> tuple[bool, str, str]:
+                low = date_bounds(self._documents[doc_id][0].date)[0]
+                return (low is None, low or "", doc_id)
+            ids.sort(key=key)
+            return ids if limit is None else ids[:limit]
+
+    def co_mentioned(self, person_id: str, *, limit: int = 10) -> list[tuple[str, int]]:
+        """The persons most often mentioned in the same documents, with how many documents."""
+        with self._lock:
+            counts: dict[str, int] = {}
+            for doc_id, ms in self._mentions.items():
+                people = {m.person_id for m in ms if m.person_id}
+                if person_id in people and doc_id in self._documents:
+                    for other in people - {person_id}:
+                        counts[other] = counts.get(other, 0) + 1
+            return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
 
     def authority_source(self) -> str | None:
         """The folder the authority held was built from, or ``None``."""

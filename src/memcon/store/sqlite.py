@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,9 +30,9 @@ from types import TracebackType
 from typing import Self
 
 from memcon.errors import NotFound, StoreError
-from memcon.model.people import Person
+from memcon.model.people import Mention, Person
 from memcon.model.records import Document, Volume
-from memcon.store import _authority
+from memcon.store import _authority, _mentions
 from memcon.store._codec import (
     CHILD_TABLES,
     DOCUMENT_COLUMNS,
@@ -467,6 +467,44 @@ class SQLiteStore:
         with self._sql("reading the person authority") as conn:
             persons = list(_authority.iter_persons(conn))
         return iter(persons)
+
+    # -- mentions ------------------------------------------------------------------------------
+
+    def replace_mentions(
+        self, volume_id: str, mentions: Iterable[tuple[str, Sequence[Mention]]], *, method: str
+    ) -> int:
+        """Replace the mentions of a volume's documents in one transaction and mark the volume
+        linked with ``method`` against the authority stored now; returns how many were written."""
+        with self._sql(f"writing the mentions of {volume_id!r}") as conn:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                count = _mentions.replace(conn, volume_id, mentions, method=method, at=_utcnow())
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        return count
+
+    def mentions(self, document_id: str) -> tuple[Mention, ...]:
+        """The mentions of persons in a document (its text and footnotes), in order."""
+        with self._sql(f"reading the mentions of {document_id!r}") as conn:
+            return _mentions.for_document(conn, document_id)
+
+    def unlinked_volumes(self, method: str) -> list[str]:
+        """Volumes whose mentions are missing, or were made by another method or authority."""
+        with self._sql("reading the mention state") as conn:
+            return _mentions.unlinked(conn, method)
+
+    def documents_mentioning(self, person_id: str, *, limit: int | None = None) -> list[str]:
+        """Ids of the documents that mention the person, oldest first."""
+        with self._sql("finding the documents of a person") as conn:
+            return _mentions.documents_mentioning(conn, person_id, limit)
+
+    def co_mentioned(self, person_id: str, *, limit: int = 10) -> list[tuple[str, int]]:
+        """The persons most often mentioned in the same documents, with how many documents."""
+        with self._sql("finding the companions of a person") as conn:
+            return _mentions.co_mentioned(conn, person_id, limit)
 
     def authority_source(self) -> str | None:
         """The folder the stored authority was last built from, or ``None``."""

@@ -1,0 +1,126 @@
+"""Link the persons named in the stored documents: the stage after the person authority.
+
+For every volume whose mentions are missing or stale (a new or replaced volume, a rebuilt
+authority, another linker version: :meth:`Store.unlinked_volumes`), each document goes
+through:
+
+* the name linker (:mod:`memcon.enrich.people`, ``memcon.linker.v1``): one automaton over the
+  name forms of every person of the authority, compiled once per run, with the volume's own
+  list of persons counted first for that volume;
+* the title resolver (:mod:`memcon.enrich.titles`): "the Secretary", "our Ambassador" …
+  resolved by the document's date, side and place, or left unresolved with the reason;
+
+and the volume's mentions are replaced in one transaction.  Mentions are derived data, like the
+full-text index: ``memcon link --all`` makes them again from the store.
+
+DOCS: docs/linking.md
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from memcon.model.people import Mention
+from memcon.model.records import Document
+from memcon.store.base import Store
+
+
+@dataclass(frozen=True, slots=True)
+class LinkReport:
+    """What :func:`link_volumes` did."""
+
+    volumes: tuple[str, ...]
+    documents: int
+    mentions: int
+    resolved: int
+    """Mentions linked to a person (the others were found but left unresolved, with a reason)."""
+    titles: int
+    """Mentions that are titles ("the Secretary") rather than names."""
+    seconds: float
+    method: str
+
+
+def _title_mentions(authority: object, document: Document, participants: Sequence[str]) -> list[Mention]:
+    from memcon.enrich.titles import RESOLVER, find_titles, resolve_title
+
+    out: list[Mention] = []
+    for found in find_titles(document.text):
+        r = resolve_title(authority, document, found, participants=participants)  # type: ignore[arg-type]
+        out.append(Mention(found.start, found.end, found.text, r.person_id, r.confidence, r.method or RESOLVER,
+                           r.reason, None, "title"))
+    return out
+
+
+def link_volumes(
+    store: Store,
+    *,
+    volumes: Sequence[str] | None = None,
+    all_volumes: bool = False,
+    progress: Callable[[str, int], None] | None = None,
+) -> LinkReport:
+    """Link the persons of the volumes given (default: those whose mentions are stale; every
+    volume with ``all_volumes``).  Needs the person authority in the store; without it, no
+    volume is linked and the report is empty."""
+    from memcon.authority.lookup import Authority
+    from memcon.enrich.people import METHOD, Linker, person_candidates
+
+    started = time.perf_counter()
+    if store.authority_version() is None:
+        return LinkReport((), 0, 0, 0, 0, 0.0, METHOD)
+    if volumes is None:
+        volumes = [v.id for v in store.volumes()] if all_volumes else store.unlinked_volumes(METHOD)
+    if not volumes:
+        return LinkReport((), 0, 0, 0, 0, time.perf_counter() - started, METHOD)
+    authority = Authority.from_store(store)
+    linker = Linker(person_candidates(store.iter_persons()))
+    documents = mentions = resolved = titles = 0
+    for volume_id in volumes:
+        volume = store.get_volume(volume_id)
+        listed = {p.id for entry in volume.persons for p in store.persons_with_key(f"{volume_id}#{entry.xml_id}")}
+        volume_linker = linker.with_listed(listed)
+        found: list[tuple[str, tuple[Mention, ...]]] = []
+        for document in store.iter_documents(volume_id=volume_id):
+            names = volume_linker.link(document)
+            people = sorted({m.person_id for m in names if m.person_id})
+            spans = [(m.start, m.end) for m in names if m.footnote is None]
+            extra = [t for t in _title_mentions(authority, document, people)
+                     if not any(s < t.end and t.start < e for s, e in spans)]
+            every = tuple(sorted((*names, *extra), key=lambda m: (m.footnote is not None, m.footnote or 0, m.start)))
+            found.append((document.id, every))
+            documents += 1
+            mentions += len(every)
+            resolved += sum(1 for m in every if m.person_id)
+            titles += len(extra)
+        store.replace_mentions(volume_id, found, method=METHOD)
+        if progress:
+            progress(volume_id, len(found))
+    return LinkReport(tuple(volumes), documents, mentions, resolved, titles, time.perf_counter() - started, METHOD)
+
+
+def linked_text(document: Document, mentions: Sequence[Mention]) -> tuple[list[tuple[str, int | None]], list[str]]:
+    """``document.text`` cut into pieces, each with the number (1, 2 …, in order of first
+    mention) of the person its span names, ``0`` for a mention left unresolved, or ``None``
+    for plain text; and the person ids in the order of their numbers — for ``memcon show --people``."""
+    order: list[str] = []
+    pieces: list[tuple[str, int | None]] = []
+    position = 0
+    for m in sorted((m for m in mentions if m.footnote is None), key=lambda m: (m.start, -m.end)):
+        if m.start < position:
+            continue
+        if m.start > position:
+            pieces.append((document.text[position:m.start], None))
+        number = 0
+        if m.person_id:
+            if m.person_id not in order:
+                order.append(m.person_id)
+            number = order.index(m.person_id) + 1
+        pieces.append((document.text[m.start:m.end], number))
+        position = m.end
+    if position < len(document.text):
+        pieces.append((document.text[position:], None))
+    return pieces, order
+
+
+__all__ = ["LinkReport", "link_volumes", "linked_text"]

@@ -1,0 +1,41 @@
+"""The Store contract for mentions (replace_mentions, mentions, unlinked_volumes, documents_mentioning,
+co_mentioned), run against every implementation (the parametrised ``store`` fixture)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from memcon.model.people import Mention, Person
+from memcon.store.base import Store
+from tests.store.store_factories import make_documents, make_volume
+
+VOL = "frus1961-63v05"
+METHOD = "memcon.linker.v1"
+
+
+def mention(start: int, person: str | None, *, kind: str = "name") -> Mention:
+    return Mention(start, start + 5, "Rusk.", person, 0.9 if person else 0.0, METHOD, "because", None, kind)
+
+
+def test_mentions_round_trip_and_go_stale(store: Store) -> None:
+    docs = make_documents(VOL, 3)
+    store.replace_volume(make_volume(VOL), docs)
+    store.replace_authority([Person("memcon:a", "Rusk, Dean")], source="/a", version="v1")
+    assert store.unlinked_volumes(METHOD) == [VOL]
+    found = [(docs[0].id, [mention(10, "memcon:a"), mention(20, None, kind="title")]),
+             (docs[2].id, [mention(5, "memcon:a"), mention(30, "memcon:b")]),
+             (docs[1].id, [mention(7, "memcon:b")])]
+    assert store.replace_mentions(VOL, found, method=METHOD) == 5
+    assert store.mentions(docs[0].id) == (mention(10, "memcon:a"), mention(20, None, kind="title"))
+    assert store.unlinked_volumes(METHOD) == []
+    assert store.unlinked_volumes("memcon.linker.v2") == [VOL]
+    assert store.documents_mentioning("memcon:a") == [docs[0].id, docs[2].id]
+    assert store.documents_mentioning("memcon:a", limit=1) == [docs[0].id]
+    assert store.co_mentioned("memcon:b") == [("memcon:a", 1)]
+    # a rebuilt authority makes the mentions stale; so does a replaced volume
+    store.replace_authority([Person("memcon:a", "Rusk, Dean")], source="/a", version="v1")
+    assert store.unlinked_volumes(METHOD) == [VOL]
+    store.replace_mentions(VOL, found, method=METHOD)
+    store.replace_volume(make_volume(VOL), [replace(d, text=d.text + " x") for d in docs])
+    assert store.unlinked_volumes(METHOD) == [VOL]
+    assert store.mentions(docs[0].id) == ()

@@ -1,0 +1,79 @@
+"""People through the whole pipeline (issue 4, item 4): `memcon ingest` of volumes, seeds and the
+authority links the persons named in every document; `memcon person`, `memcon show --people`,
+`memcon search --person` and `memcon link` read them back.  One store, built once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from memcon.cli.main import cli
+from memcon.store import open_store
+from tests._shared import require, shared_path
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    shared = shared_path()
+    excerpt = require(shared / "corpus" / "frus-excerpts" / "frus1961-63v05-d88.xml", "the vol. V excerpt")
+    seeds = require(shared / "corpus" / "seeds", "the seeds")
+    authority = require(shared / "authority", "the authority data")
+    path = tmp_path_factory.mktemp("people") / "m.db"
+    result = CliRunner().invoke(cli, ["ingest", str(excerpt), str(seeds), str(authority), "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "person authority from" in result.output and "persons linked in 2 volume(s)" in result.output
+    yield path
+
+
+def run(*args: str) -> str:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_mentions_are_stored_with_reasons(db: Path) -> None:
+    with open_store(db, create=False) as store:
+        d88 = store.mentions("frus1961-63v05/d88")
+        wilson = store.mentions("wilson/114511")
+        names = {store.get_person(m.person_id).name for m in d88 if m.person_id}
+        assert {"Khrushchev, Nikita Sergeyevich", "Kennedy, John F.", "Rusk, David Dean", "Adenauer, Konrad",
+                "Lenin, Vladimir Ilyich Ulyanov"} <= names
+        assert all(m.reason and m.method for m in d88)
+        assert {store.get_person(m.person_id).name.split(",")[0] for m in wilson if m.person_id} >= {
+            "Gromyko", "Khrushchev", "Castro"}
+        # the President of a US memorandum of 1961 is Kennedy, with the office and its source as the reason
+        president = next(m for m in d88 if m.kind == "title" and m.text.lower() == "the president")
+        assert president.person_id is not None and "President" in president.reason and "1961-01-20" in president.reason
+        assert store.unlinked_volumes("memcon.linker.v1") == []
+        khrushchev = next(m.person_id for m in d88 if m.text == "Khrushchev")
+        assert khrushchev is not None
+        assert set(store.documents_mentioning(khrushchev)) == {"frus1961-63v05/d88", "wilson/114511"}
+
+
+def test_person_shows_documents_and_companions(db: Path) -> None:
+    out = run("person", "Khrushchev, Nikita Sergeyevich", "--db", str(db), "--limit", "1")
+    assert "documents naming them: 2: frus1961-63v05/d88, wilson/114511" in out
+    assert "most often named with:" in out and "Kennedy, John F." in out
+
+
+def test_show_people_marks_names(db: Path) -> None:
+    out = run("show", "frus1961-63v05/d88", "--people", "--db", str(db))
+    assert "Chairman Khrushchev⟨" in out
+    assert "⟩ Khrushchev, Nikita Sergeyevich (memcon:" in out
+
+
+def test_search_by_person(db: Path) -> None:
+    out = run("search", "Cuba", "--person", "Gromyko", "--db", str(db), "--json")
+    assert '"wilson/114511"' in out and "frus1961-63v05/d88" not in out
+    out = run("search", "Berlin", "--person", "Adenauer", "--db", str(db), "--json")
+    assert '"frus1961-63v05/d88"' in out
+    result = CliRunner().invoke(cli, ["search", "Cuba", "--person", "Kennedy", "--db", str(db)])
+    assert result.exit_code == 2 and "several persons" in result.output
+
+
+def test_link_again(db: Path) -> None:
+    out = run("link", "--all", "--db", str(db))
+    assert out.startswith("linked 2 volume(s), 2 documents")

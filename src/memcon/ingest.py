@@ -314,6 +314,7 @@ def _authority(
     new volumes arrived (their persons lists join it)."""
     from memcon.authority.load import ingest_authority
 
+    explicit = bool(folders)
     if not folders and new_volumes:
         source = store.authority_source()
         if source and Path(source).is_dir():
@@ -324,6 +325,8 @@ def _authority(
         started = time.perf_counter()
         try:
             reports.append(ingest_authority(folder, store))
+            if explicit:  # new authority data: every document is linked again
+                store.reset_mention_state()
         except MemconError as exc:
             failed.append(FileOutcome(str(folder), "failed", error=exc, seconds=time.perf_counter() - started))
     return tuple(reports), tuple(failed)

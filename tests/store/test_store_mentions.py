@@ -32,8 +32,8 @@ def test_mentions_round_trip_and_go_stale(store: Store) -> None:
     assert store.documents_mentioning("memcon:a") == [docs[0].id, docs[2].id]
     assert store.documents_mentioning("memcon:a", limit=1) == [docs[0].id]
     assert store.co_mentioned("memcon:b") == [("memcon:a", 1)]
-    # a rebuilt authority makes the mentions stale; so does a replaced volume
-    store.replace_authority([Person("memcon:a", "Rusk, Dean")], source="/a", version="v1")
+    # new authority data makes the mentions stale; so does a replaced volume
+    store.reset_mention_state()
     assert store.unlinked_volumes(METHOD) == [VOL]
     store.replace_mentions(VOL, found, method=METHOD)
     store.replace_volume(make_volume(VOL), [replace(d, text=d.text + " x") for d in docs])

@@ -59,14 +59,18 @@ def for_document(conn: sqlite3.Connection, document_id: str) -> tuple[Mention, .
 
 
 def unlinked(conn: sqlite3.Connection, method: str) -> list[str]:
-    """Volumes whose mentions are missing or stale (other method, other authority build)."""
-    built = authority_built_at(conn)
+    """Volumes whose mentions are missing or were made by another method."""
     rows = conn.execute(
         "SELECT v.id FROM volumes v LEFT JOIN mention_state s ON s.volume_id = v.id "
-        "WHERE s.volume_id IS NULL OR s.method != ? OR s.authority_built_at IS NOT ? ORDER BY v.id",
-        (method, built),
+        "WHERE s.volume_id IS NULL OR s.method != ? ORDER BY v.id",
+        (method,),
     )
     return [r[0] for r in rows]
+
+
+def reset(conn: sqlite3.Connection) -> None:
+    """Forget which volumes are linked: every volume will be linked again."""
+    conn.execute("DELETE FROM mention_state")
 
 
 def documents_mentioning(conn: sqlite3.Connection, person_id: str, limit: int | None) -> list[str]:
@@ -90,4 +94,4 @@ def co_mentioned(conn: sqlite3.Connection, person_id: str, limit: int) -> list[t
 
 
 __all__ = ["MENTION_COLUMNS", "co_mentioned", "decode", "documents_mentioning", "for_document", "replace",
-           "unlinked"]
+           "reset", "unlinked"]

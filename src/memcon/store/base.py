@@ -196,8 +196,13 @@ class Store(Protocol):
         ...
 
     def unlinked_volumes(self, method: str) -> list[str]:
-        """Volumes whose mentions are missing, or were made by another method or against another
-        build of the authority (replacing a volume or rebuilding the authority makes them stale)."""
+        """Volumes whose mentions are missing or were made by another method (replacing a volume
+        makes them missing; so does :meth:`reset_mention_state`)."""
+        ...
+
+    def reset_mention_state(self) -> None:
+        """Mark every volume's mentions out of date: the authority's data changed (a rebuild
+        that only adds new volumes' persons lists leaves the others' mentions standing)."""
         ...
 
     def documents_mentioning(self, person_id: str, *, limit: int | None = None) -> list[str]:

@@ -47,7 +47,7 @@ class MemoryStore:
         self._documents: dict[str, tuple[Document, int]] = {}
         self._records: dict[str, SourceRecord] = {}
         self._mentions: dict[str, tuple[Mention, ...]] = {}
-        self._mention_state: dict[str, tuple[str, int]] = {}
+        self._mention_state: dict[str, str] = {}
         self._authority = MemoryAuthority()
 
     @property
@@ -315,7 +315,7 @@ class MemoryStore:
             for doc in stored.documents:
                 self._mentions.pop(doc.id, None)
             self._mentions.update(found)
-            self._mention_state[volume_id] = (method, self._authority.builds)
+            self._mention_state[volume_id] = method
             return sum(len(ms) for ms in found.values())
 
     def mentions(self, document_id: str) -> tuple[Mention, ...]:
@@ -326,8 +326,12 @@ class MemoryStore:
     def unlinked_volumes(self, method: str) -> list[str]:
         """Volumes whose mentions are missing, or were made by another method or authority."""
         with self._lock:
-            want = (method, self._authority.builds)
-            return sorted(v for v in self._data() if self._mention_state.get(v) != want)
+            return sorted(v for v in self._data() if self._mention_state.get(v) != method)
+
+    def reset_mention_state(self) -> None:
+        """Mark every volume's mentions out of date (the authority's data changed)."""
+        with self._lock:
+            self._mention_state.clear()
 
     def documents_mentioning(self, person_id: str, *, limit: int | None = None) -> list[str]:
         """Ids of the documents that mention the person, oldest first."""

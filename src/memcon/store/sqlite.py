@@ -486,6 +486,11 @@ class SQLiteStore:
                 raise
         return count
 
+    def reset_mention_state(self) -> None:
+        """Mark every volume's mentions out of date (the authority's data changed)."""
+        with self._sql("resetting the mention state") as conn:
+            _mentions.reset(conn)
+
     def mentions(self, document_id: str) -> tuple[Mention, ...]:
         """The mentions of persons in a document (its text and footnotes), in order."""
         with self._sql(f"reading the mentions of {document_id!r}") as conn:

@@ -1,7 +1,7 @@
 """Linking benchmark: the mention linker against the FRUS editors' own ``persName`` tags.
 
 Usage:  python benchmarks/linking.py [VOLUME.xml …] [--authority DIR | --no-authority]
-                                      [--sample N] [--seed S]
+                                      [--sample N] [--seed S] [--one-pass]
 
 Default volumes: every shared volume that carries the editors' tags
 (``frus1917Supp02v02``, ``frus1918Russiav03``, ``frus1919Parisv01`` in
@@ -14,7 +14,9 @@ Any FRUS TEI volume works.
    modules are missing, ``people/`` alone (``hsg_people.load_people``); ``--no-authority``
    links with each volume's persons list alone (``VOLUME#xml_id`` ids).
 2. Each document is linked with its annotations stripped (``dataclasses.replace(document,
-   annotations=())``): the linker never sees the answer key.
+   annotations=())``): the linker never sees the answer key.  A volume's documents are linked
+   together (``Linker.link_documents``: a second pass settles names left ambiguous by how often
+   each person was named in the volume's other documents); ``--one-pass`` links each alone.
 3. The editors' links: every ``persName`` with a ``corresp`` target, the target taken to a
    person id — ``#p_X`` → ``VOLUME#p_X``; another volume's list (``frus1917Supp02v01#p_PWH1``,
    a list not among the shared data) → itself; then through the authority's keys to its memcon
@@ -139,6 +141,8 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--authority", type=Path, default=None)
     ap.add_argument("--no-authority", action="store_true")
     ap.add_argument("--sample", type=int, default=20)
+    ap.add_argument("--one-pass", dest="two_pass", action="store_false",
+                    help="link each document alone (Linker.link), not the volume in two passes")
     ap.add_argument("--seed", type=int, default=4)
     args = ap.parse_args(list(argv) if argv is not None else None)
     paths = args.volumes or default_volumes()
@@ -186,11 +190,11 @@ def main(argv: Iterable[str] | None = None) -> int:
             linker = Linker(volume_candidates(volume))
             t_build += time.perf_counter() - t0
         v: Counter[str] = Counter()
-        for doc in docs:
-            bare = replace(doc, annotations=())
-            t0 = time.perf_counter()
-            mentions = linker.link(bare)
-            t_link += time.perf_counter() - t0
+        bare_docs = [replace(doc, annotations=()) for doc in docs]
+        t0 = time.perf_counter()
+        linked = linker.link_documents(bare_docs) if args.two_pass else [linker.link(d) for d in bare_docs]
+        t_link += time.perf_counter() - t0
+        for doc, mentions in zip(docs, linked):
             c["documents"] += 1
             c["mentions"] += len(mentions)
             golds = gold_of(doc, volume.id, key_to_id, by_xml)

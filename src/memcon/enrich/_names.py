@@ -215,9 +215,12 @@ def _is_surname(surname: str) -> bool:
     if len(re.sub(r"[\W\d_]", "", surname)) < 2:
         return False
     words = surname.split()
-    if not words or not words[-1][:1].isupper() or fold_key(surname) in NOT_SURNAMES:
+    if not words or not words[0][:1].isupper() and fold_key(words[0]) not in PARTICLES:
         return False
-    return all(w[:1].isupper() or fold_key(w) in PARTICLES for w in words)
+    if fold_key(surname) in NOT_SURNAMES:
+        return False
+    # "Franchet d'Espèrey", "de Gaulle", "van Rappard"
+    return all(w[:1].isupper() or fold_key(w) in PARTICLES or re.match(r"[dl]'", w) for w in words)
 
 
 def _initial(word: str) -> str | None:
@@ -237,6 +240,8 @@ def name_forms(parts: NameParts) -> list[tuple[str, str]]:
     if len(words) > 1 and fold_key(words[0]) in PARTICLES:
         rest = " ".join(words[1:])
         surnames = [f"{words[0].lower()} {rest}", f"{words[0].capitalize()} {rest}"]
+        if rest[:1].isupper() and fold_key(rest) not in COMMON_WORDS | NOT_SURNAMES:
+            forms.append((rest, "surname"))  # "Chambrun" for "de Chambrun", "Gama" for "da Gama"
     if len(words) == 2 and "-" not in parts.surname and words[0][:1].isupper() and len(words[0]) >= 5 \
             and fold_key(words[0]) not in COMMON_WORDS | NOT_SURNAMES and fold_key(words[1]) not in _REGNAL:
         # a double surname is often cut to its first part: "Dorticós Torrado" → "Dorticós"
@@ -244,6 +249,11 @@ def name_forms(parts: NameParts) -> list[tuple[str, str]]:
     for s in dict.fromkeys(surnames):
         forms.extend(_forms(s, parts))
     return list(dict.fromkeys(forms))
+
+
+_ABBREVIATED = {"William": "Wm.", "Charles": "Chas.", "George": "Geo.", "Thomas": "Thos.", "James": "Jas.",
+                "John": "Jno.", "Robert": "Robt.", "Edward": "Edw.", "Benjamin": "Benj.", "Samuel": "Saml.",
+                "Joseph": "Jos.", "Frederick": "Fred."}
 
 
 def _forms(s: str, parts: NameParts) -> list[tuple[str, str]]:
@@ -268,6 +278,12 @@ def _forms(s: str, parts: NameParts) -> list[tuple[str, str]]:
                 # first forename written out, the others as initials: "Martin J. Hillenbrand"
                 if len(fn[0].rstrip(".")) > 1:
                     forms.append((f"{fn[0]} " + " ".join(f"{i}." for i in inits[1:]) + f" {s}", "full"))
+        for middle in named[1:]:
+            forms.append((f"{middle} {s}", "full"))  # "Nelson Page" (Thomas Nelson Page)
+        short = _ABBREVIATED.get(fn[0])
+        if short:
+            rest = " ".join(fn[1:])
+            forms.append((f"{short} {rest} {s}" if rest else f"{short} {s}", "full"))  # "Wm. G. Sharp"
         forms.append((f"{s}, {full}", "inverted"))
     return forms
 

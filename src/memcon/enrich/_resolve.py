@@ -182,8 +182,11 @@ def resolve(
     method: str,
     forenames: set[str],
     listed: frozenset[int] = frozenset(),
+    prior: dict[int, int] | None = None,
 ) -> tuple[Mention, ...]:
-    """Mentions for the hits of a document's texts (``(footnote, text, hits)``)."""
+    """Mentions for the hits of a document's texts (``(footnote, text, hits)``); ``prior``
+    counts how often each candidate was named unambiguously in the other documents of the
+    batch (:meth:`Linker.link_documents`)."""
     year = ctx.year
     staged: list[tuple[int | None, str, Hit, list[int], str, float]] = []
     evidence: dict[int, str] = {}
@@ -201,7 +204,7 @@ def resolve(
     out: list[Mention] = []
     for footnote, text, hit, ids, reason, conf in staged:
         if len(ids) > 1:
-            ids, reason, conf = _second_pass(ids, cands, evidence, counts, volumes, reason)
+            ids, reason, conf = _second_pass(ids, cands, evidence, counts, volumes, reason, listed, prior or {})
         if reason is _DROP:
             continue
         span = text[hit.start:hit.end]
@@ -307,7 +310,7 @@ def _first_pass(
 
 def _second_pass(
     ids: list[int], cands: Sequence[Candidate], evidence: dict[int, str], counts: dict[int, int],
-    volumes: set[str], reason: str,
+    volumes: set[str], reason: str, listed: frozenset[int], prior: dict[int, int],
 ) -> tuple[list[int], str, float]:
     named = [i for i in ids if i in evidence]
     if len(named) == 1:
@@ -319,8 +322,16 @@ def _second_pass(
             i = ranked[0][1]
             return [i], (f"{reason}: {cands[i].name}, named unambiguously {ranked[0][0]} times in this "
                          f"document ({cands[ranked[1][1]].name}: {ranked[1][0]})"), 0.7
+    if prior:
+        seen = sorted(((prior.get(i, 0), i) for i in ids), reverse=True)
+        if seen[0][0] >= 3 and seen[0][0] >= 3 * seen[1][0]:
+            i = seen[0][1]
+            return [i], (f"{reason}: {cands[i].name}, named {seen[0][0]} times in the other documents "
+                         f"of the volume ({cands[seen[1][1]].name}: {seen[1][0]})"), 0.6
     others = [i for i in ids if cands[i].volumes]
-    if volumes and others:
+    # two persons of the volume's own list stay apart: the lists they share elsewhere say
+    # nothing about which one this document means (Newton D. vs Ray Stannard Baker in 1919)
+    if volumes and others and sum(1 for i in ids if i in listed) < 2:
         shared = sorted(((len(cands[i].volumes & volumes), i) for i in others), reverse=True)
         if shared[0][0] > 0 and (len(shared) == 1 or shared[0][0] > shared[1][0]):
             i = shared[0][1]

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -124,17 +125,39 @@ class Linker:
         if table:
             self._automaton.make_automaton()
         self.listed: frozenset[int] = frozenset(i for i, c in enumerate(self.candidates) if c.listed)
+        self.prior: dict[int, int] = {}
+        self._index: dict[str, int] = {c.id: i for i, c in enumerate(self.candidates)}
 
     def with_listed(self, ids: Iterable[str]) -> Linker:
         """This linker (its automaton shared, nothing rebuilt) with the persons whose ids are
         given counted as the volume's persons list: one authority-wide linker, reused for
         each volume."""
         wanted = set(ids)
-        other = object.__new__(Linker)
-        for name in ("candidates", "fuzzy", "forenames", "_surnames", "_fuzzy_cache", "_automaton", "empty"):
-            setattr(other, name, getattr(self, name))
+        other = self._copy()
         other.listed = frozenset(i for i, c in enumerate(self.candidates) if c.id in wanted)
+        other.prior = {}
         return other
+
+    def _copy(self) -> Linker:
+        other = object.__new__(Linker)
+        for name in ("candidates", "fuzzy", "forenames", "_surnames", "_fuzzy_cache", "_automaton", "empty",
+                     "listed", "prior", "_index"):
+            setattr(other, name, getattr(self, name))
+        return other
+
+    def link_documents(self, documents: Iterable[Document]) -> list[tuple[Mention, ...]]:
+        """The mentions of several documents of one volume (or one batch), in two passes: the
+        second re-reads the documents where a name stayed ambiguous, now knowing how often
+        each person was named unambiguously in the others (frequency, the last step: a person
+        named at least three times as often as the next, and at least three times)."""
+        docs = list(documents)
+        first = [self.link(d) for d in docs]
+        counts = Counter(m.person_id for ms in first for m in ms if m.person_id and m.confidence >= 0.8)
+        if not counts or not any(m.person_id is None for ms in first for m in ms):
+            return first
+        other = self._copy()
+        other.prior = {self._index[pid]: n for pid, n in counts.items() if pid in self._index}
+        return [other.link(d) if any(m.person_id is None for m in ms) else ms for d, ms in zip(docs, first)]
 
     # -- public -------------------------------------------------------------------------------
 
@@ -170,7 +193,8 @@ class Linker:
             else:
                 hits = self._scan(fold(text))
             all_hits.append((footnote, text, hits))
-        return resolve(all_hits, self.candidates, ctx, method=METHOD, forenames=self.forenames, listed=self.listed)
+        return resolve(all_hits, self.candidates, ctx, method=METHOD, forenames=self.forenames, listed=self.listed,
+                       prior=self.prior)
 
     def _scan(self, folded: str, *, russian: bool = False) -> list[Hit]:
         n = len(folded)
@@ -288,16 +312,21 @@ def _common_word_is_name(folded: str, start: int, end: int, upper: bool) -> bool
     if not prefix:  # at the start of a line: a signature ("Page") or a sentence
         line_end = folded.find("\n", end)
         rest = folded[end:line_end if line_end >= 0 else len(folded)].strip()
-        return rest in ("", ".", "'s")
+        return rest in ("", ".", "'s") or folded[end:end + 2] == "'s" or bool(_REPORTING.match(folded, end))
     last = re.search(r"(\w+)\.$", prefix)
     if prefix[-1] in ".!?:" and not (last and (fold_key(last.group(1)) in TITLES or last.group(1) == "St")):
-        return folded[end:end + 2] == "'s"
+        return folded[end:end + 2] == "'s" or bool(_REPORTING.match(folded, end))
     return True
 
 
 _INSTITUTION = re.compile(
     r"(?:'s)? (?:Library|Center|Centre|Foundation|Institute|Doctrine|Plan|Round|Line|Act|"
     r"Memorial|Prize|University|College|School|Hall|Street|Avenue|Square|Airport|Administration)\b"
+)
+_REPORTING = re.compile(
+    r" (?:said|says|thinks|thought|reports|reported|told|tells|has|had|was|is|will|would|believes|states|"
+    r"stated|asked|informed|replied|agreed|arrived|left|called|suggested|wishes|wants|writes|wrote|cables|"
+    r"telegraphs|telegraphed|cabled|expects|hopes|feels|considers|proposes|proposed|desires|leaves|sails)\b"
 )
 _TITLE_TOKEN = re.compile(r"(?:[A-Z][\w'-]*|of|the|for|in|at|to)\.?,?")
 _ABBREVIATIONS = frozenset("Mr Mrs Dr Gen Col Adm Capt Lt Maj Gov Sen Rev St Messrs Mme M".split())

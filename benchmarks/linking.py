@@ -194,7 +194,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         t0 = time.perf_counter()
         linked = linker.link_documents(bare_docs) if args.two_pass else [linker.link(d) for d in bare_docs]
         t_link += time.perf_counter() - t0
-        for doc, mentions in zip(docs, linked):
+        for doc, mentions in zip(docs, linked, strict=True):
             c["documents"] += 1
             c["mentions"] += len(mentions)
             golds = gold_of(doc, volume.id, key_to_id, by_xml)

@@ -151,8 +151,10 @@ def _parse_one(name: str, see: str | None) -> NameParts | None:
         name = name.split(" of ", 1)[0]  # "Nicholas II of Russia", "Haile Selassie I of Ethiopia"
     if "," in name:
         surname, _, rest = name.partition(",")
-        if _MONARCH.search(rest) and len(surname.split()) < 2:
-            return None  # "George, King of England": a descriptor, no surname ("Derby, Earl of" is one)
+        if _MONARCH.search(rest):
+            if len(surname.split()) < 2:
+                return None  # "George, King of England": a descriptor, no surname ("Derby, Earl of" is one)
+            rest = ""  # "Mohammed V, Sultan of Morocco": the regnal name alone
         words = _words(rest)
         numerals = [w for w in words if fold_key(w) in _REGNAL and w.isupper()]
         if numerals and len(numerals) == len(words):
@@ -186,7 +188,7 @@ def _parse_one(name: str, see: str | None) -> NameParts | None:
             titles.append(w)
         elif key in TITLES and w[0].isupper() and len(key) > 2 and key not in {"m"}:
             titles.append(w)
-        else:
+        elif w[:1].isupper():
             forenames.append(w)
     if not _is_surname(surname):
         return None
@@ -207,7 +209,7 @@ NOT_SURNAMES = frozenset(
     february march april june july august september october november december monday tuesday
     wednesday thursday friday saturday sunday netherland netherlands pacific atlantic chairman
     president secretary minister ambassador premier chancellor excellency officer charge chargé
-    commissioner commander press""".split()
+    commissioner commander press northern southern eastern western central grand""".split()
 )
 
 

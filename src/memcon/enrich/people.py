@@ -157,7 +157,7 @@ class Linker:
             return first
         other = self._copy()
         other.prior = {self._index[pid]: n for pid, n in counts.items() if pid in self._index}
-        return [other.link(d) if any(m.person_id is None for m in ms) else ms for d, ms in zip(docs, first)]
+        return [other.link(d) if any(m.person_id is None for m in ms) else ms for d, ms in zip(docs, first, strict=True)]
 
     # -- public -------------------------------------------------------------------------------
 

@@ -67,6 +67,8 @@ read as a spelling variant of it ("Hillenbrandt" ~ "Hillenbrand": 95.7)."""
 _BLOCK = frozenset("-")
 _WORD_REST = re.compile(r"\w+")
 _CAP_WORD = re.compile(r"\b[A-Z][a-z]{4,}\b")
+_LISTED_AFTER = re.compile(r"(?:'s)?(?:,\s*|\s+and\s+|\s+[-–—]\s+|;\s*|\s+or\s+)(?P<w>[A-Z][a-z]{4,})\b")
+_LISTED_BEFORE = re.compile(r"\b(?P<w>[A-Z][a-z]{4,})(?:,\s*|\s+and\s+|\s+[-–—]\s+|;\s*|\s+or\s+)$")
 _FUZZY_WINDOW = 40
 _NOT_NAMES = frozenset(
     """the this that these those there then they their when where which while what with would
@@ -186,7 +188,7 @@ class Linker:
         for footnote, text in texts:
             if not text:
                 continue
-            if CYRILLIC.search(text):
+            if not text.isascii() and CYRILLIC.search(text):
                 latin, back = transliterate(text)
                 hits = self._scan(latin, russian=True)
                 hits = [Hit(back[h.start], back[h.end - 1] + 1, h.options, h.title, h.fuzzy) for h in hits]
@@ -238,35 +240,37 @@ class Linker:
         return hits
 
     def _fuzzy(self, folded: str, hits: list[Hit], *, anywhere: bool = False) -> list[Hit]:
-        """Capitalised words near names (lists of participants) that spell a candidate's
-        surname differently."""
+        """Capitalised words listed next to names found ("Rusk, Thompson, Hillenbrandt and
+        Akalovsky": separated by a comma, "and", a dash or a semicolon) that spell a
+        candidate's surname differently; in a transliterated text, every capitalised word."""
         starts = [h.start for h in hits]
         ends = [h.end for h in hits]
-        windows: list[tuple[int, int]] = []
-        for h in ([] if anywhere else hits):  # merged windows around the names found
-            lo, hi = max(0, h.start - _FUZZY_WINDOW), h.end + _FUZZY_WINDOW
-            if windows and lo <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], hi)
-            else:
-                windows.append((lo, hi))
+        spots: list[re.Match[str]] = []
         if anywhere:
-            windows = [(0, len(folded))]
+            spots.extend(_CAP_WORD.finditer(folded))
+        else:
+            for h in hits:
+                after = _LISTED_AFTER.match(folded, h.end)
+                if after:
+                    spots.append(after)
+                before = _LISTED_BEFORE.search(folded, max(0, h.start - _FUZZY_WINDOW), h.start)
+                if before:
+                    spots.append(before)
         extra: dict[int, Hit] = {}
-        for lo, hi in windows:
-            for m in _CAP_WORD.finditer(folded, lo, min(hi, len(folded))):
-                s, e = m.span()
-                k = bisect_right(starts, s) - 1
-                if s in extra or (k >= 0 and ends[k] > s) or (k + 1 < len(starts) and starts[k + 1] < e):
-                    continue
-                word = m.group()
-                low = word.lower()
-                if low in _NOT_NAMES or low in COMMON_WORDS or low in NOT_SURNAMES or low[:-1] in NOT_SURNAMES:
-                    continue
-                match = self._fuzzy_match(word)
-                if match is None:
-                    continue
-                surname, idx, score = match
-                extra[s] = Hit(s, e, ((idx, "surname"),), _title_before(folded, s), (surname, score))
+        for m in spots:
+            word = m.group("w") if "w" in m.re.groupindex else m.group()
+            s, e = (m.start("w"), m.end("w")) if "w" in m.re.groupindex else m.span()
+            k = bisect_right(starts, s) - 1
+            if s in extra or (k >= 0 and ends[k] > s) or (k + 1 < len(starts) and starts[k + 1] < e):
+                continue
+            low = word.lower()
+            if low in _NOT_NAMES or low in COMMON_WORDS or low in NOT_SURNAMES or low[:-1] in NOT_SURNAMES:
+                continue
+            match = self._fuzzy_match(word)
+            if match is None:
+                continue
+            surname, idx, score = match
+            extra[s] = Hit(s, e, ((idx, "surname"),), _title_before(folded, s), (surname, score))
         if not extra:
             return hits
         return sorted([*hits, *extra.values()], key=lambda h: h.start)

@@ -28,10 +28,9 @@ that the authority could not support.
 
 Without ``--db`` it builds a fresh store in a temporary folder (or ``--keep DIR``) with
 :func:`memcon.ingest.ingest_paths`: every volume of ``$MEMCON_SHARED/corpus/frus``, the
-excerpt ``corpus/frus-excerpts/frus1961-63v05-d88.xml``, the seeds of ``corpus/seeds/``,
-and then the authority folder (``--authority``, default ``$MEMCON_SHARED/authority``) in a
-second call; if ingest refuses the authority, the script says so and loads it with the library's
-loader, ``memcon.authority.load.ingest_authority``, when there is one (else goes on without).
+excerpt ``corpus/frus-excerpts/frus1961-63v05-d88.xml``, the seeds of ``corpus/seeds/`` and
+the authority folder (``--authority``, default ``$MEMCON_SHARED/authority``), in one call:
+ingest builds the authority after the volumes, so their persons lists join it.
 MEMCON_SHARED defaults to ../shared beside the clone.
 """
 
@@ -242,8 +241,9 @@ def judge(store: Store, label: Label, outcome: Outcome) -> str:
 # -- the store ---------------------------------------------------------------------------
 
 def build_store(folder: Path, *, authority: Path | None) -> Path:
-    """Ingest the shared volumes, the excerpt and the seeds (then the authority) into a fresh
-    store under ``folder``; return its path."""
+    """Ingest the shared volumes, the excerpt, the seeds and the authority folder into a fresh
+    store under ``folder`` in one :func:`memcon.ingest.ingest_paths` call (ingest builds the
+    authority after the volumes, so their persons lists join it); return the store's path."""
     from memcon.ingest import ingest_paths
 
     root = shared_root()
@@ -252,52 +252,16 @@ def build_store(folder: Path, *, authority: Path | None) -> Path:
     missing = [str(p) for p in inputs if not p.exists()]
     if missing:
         sys.exit(f"roles.py: shared data not found: {missing} (set MEMCON_SHARED or pass --db)")
+    if authority is not None:
+        inputs.append(authority)
     db = folder / "memcon.db"
     t0 = time.perf_counter()
     report = ingest_paths(inputs, store_path=db)
-    print(f"store: {db} — {report.documents:,} documents in {time.perf_counter() - t0:.1f} s"
-          + (f", {len(report.errors)} files refused" if report.errors else ""))
-    if authority is not None:
-        if not _ingest_authority(db, authority):
-            _load_authority(db, authority)
+    persons = sum(r.persons for r in report.authority)
+    print(f"store: {db} — {report.documents:,} documents and an authority of {persons:,} persons in "
+          f"{time.perf_counter() - t0:.1f} s" + (f", {len(report.errors)} files refused" if report.errors else "")
+          + ("" if authority is not None else " (no authority folder)"))
     return db
-
-
-def _ingest_authority(db: Path, authority: Path) -> bool:
-    """Offer the authority folder to ``ingest_paths``; whether it read it."""
-    from memcon.ingest import ingest_paths
-
-    t0 = time.perf_counter()
-    try:
-        report = ingest_paths([authority], store_path=db)
-    except Exception as exc:  # noqa: BLE001 — report any refusal and go on without it
-        print(f"authority: ingest_paths refused {authority}: {exc}")
-        return False
-    took = time.perf_counter() - t0
-    if report.errors:
-        first = str(report.errors[0].error).splitlines()[0][:160]
-        print(f"authority: ingest_paths does not read {authority} ({len(report.errors):,} files refused, "
-              f"{report.documents:,} read as documents, {took:.1f} s; first refusal: {first})")
-        return False
-    print(f"authority: {authority} ingested by ingest_paths in {took:.1f} s")
-    return True
-
-
-def _load_authority(db: Path, authority: Path) -> None:
-    """Load the authority with the library's loader (``memcon.authority.load.ingest_authority``)
-    when ingest does not read it; without that loader, go on without an authority."""
-    try:
-        from memcon.authority.load import ingest_authority
-    except ImportError:
-        print("authority: no loader (memcon.authority.load.ingest_authority); continuing without it")
-        return
-    from memcon.workspace import open_workspace
-
-    t0 = time.perf_counter()
-    with open_workspace(db) as ws:
-        report = ingest_authority(authority, ws.store)
-    print(f"authority: loaded with memcon.authority.load.ingest_authority in {time.perf_counter() - t0:.1f} s "
-          f"({getattr(report, 'persons', '?')} persons)")
 
 
 # -- the run -----------------------------------------------------------------------------

@@ -44,7 +44,15 @@ _TAIL = re.compile(
     rf"|(?:in\s+)?(?P<y>{DATE})"
     rf")\s*[.)]?\s*$"
 )
-_HEAD = re.compile(rf"^(?:(?:from|since|after|beginning)\s+(?P<f>{DATE})|until\s+(?P<u>{DATE})),\s+")
+_HEAD = re.compile(
+    rf"^(?:(?:from|since|after|beginning)\s+(?P<f>{DATE})|until\s+(?P<u>{DATE})"
+    rf"|(?P<d>{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})),\s+"
+)
+_TWO_TERMS = re.compile(
+    rf"^(?P<t>.+?)\s+(?P<a>(?:from|since)\s+{DATE}\s+(?:until|to|through)\s+{DATE}),?\s+and\s+"
+    rf"(?P<b>(?:from|since|after)\s+{DATE}(?:\s+(?:until|to|through)\s+{DATE})?)\.?$"
+)
+_TWO_RANGES = re.compile(r"^(?P<t>.+?),\s+(?P<a>\d{4}\s*[-–]\s*\d{2,4}),\s+(?P<b>\d{4}\s*[-–]\s*\d{2,4})\.?$")
 _LEAD_WORDS = re.compile(r"^(?:and\s+|also\s+|then\s+|later\s+|subsequently\s+)+", re.I)
 _THEREAFTER_END = re.compile(r",?\s+(?:thereafter|afterwards)\s*$", re.I)
 _THEREAFTER = re.compile(r"^(?:and\s+)?(?:thereafter|afterwards|then|later|subsequently)\b[,:]?\s*", re.I)
@@ -111,8 +119,8 @@ def _dates_of(segment: str, *, year: str | None = None) -> _Span:
     end: str | None = None
     head = _HEAD.match(text)
     if head:
-        if head.group("f"):
-            start = parse_date(head.group("f"), year=year)
+        if head.group("f") or head.group("d"):  # "July 5, 1917, Russian Ambassador": from that day
+            start = parse_date(head.group("f") or head.group("d"), year=year)
         if head.group("u"):
             end = parse_date(head.group("u"), year=year)
         text = text[head.end() :]
@@ -194,7 +202,7 @@ def parse_description(
         return ()
     roles: list[Role] = []
     previous_end: str | None = None
-    for raw in _parts(text):
+    for raw in (p for part in _parts(text) for p in _terms(part)):
         part = raw.strip()
         if not part:
             continue
@@ -257,6 +265,17 @@ def _parts(text: str) -> list[str]:
     return parts
 
 
+def _terms(part: str) -> list[str]:
+    """One office held twice, one part per term: "Prime Minister of the United Kingdom from
+    January 1924 until November 1924 and from June 1929 until June 1935", "French Premier,
+    1906–1909, 1917–1920"."""
+    m = _TWO_TERMS.match(part.strip()) or _TWO_RANGES.match(part.strip())
+    if m is None:
+        return [part]
+    sep = " " if m.re is _TWO_TERMS else ", "
+    return [f"{m.group('t')}{sep}{m.group('a')}", f"{m.group('t')}{sep}{m.group('b')}"]
+
+
 def _complete(title: str, previous: str) -> str:
     """A bare rank after "thereafter" that the office before it contains takes that office's
     body: "Deputy Director of the Office of Soviet Union Affairs …; thereafter Director" →
@@ -314,6 +333,21 @@ SYNONYMS: dict[str, str] = {
     "permanent representative at the united nations": "permanent representative to the united nations",
     "permanent representative to the un": "permanent representative to the united nations",
     "ambassador to the united nations": "permanent representative to the united nations",
+    "minister resident": "minister",
+    "minister resident/consul general": "minister",
+    "minister resident and consul general": "minister",
+    "minister resident and extraordinary": "minister",
+    "envoy extraordinary and minister plenipotentiary/consul general": "minister",
+    "minister plenipotentiary and envoy extraordinary": "minister",
+    "president of the council": "chairman of the council of ministers",
+    "president of the council of ministers": "chairman of the council of ministers",
+    "head of government": "chairman of the council of ministers",
+    "chief of government": "chairman of the council of ministers",
+    "secretary of state ad interim": "acting secretary of state",
+    "acting secretary": "acting secretary of state",
+    "undersecretary of state for foreign affairs": "under secretary of state for foreign affairs",
+    "under secretary for foreign affairs": "under secretary of state for foreign affairs",
+    "chief executive": "president",
 }
 """Folded title → the office it names (the other spellings of "Secretary of State", "Premier" …)."""
 
@@ -321,11 +355,49 @@ _PREP = re.compile(r"\s(to|in|at|of|for)\s+(?:the\s+)?")
 _DROP = re.compile(r"^(?:our|their|his|her|mr|madame|madam|new)\s+")
 
 
+CAPITALS: dict[str, str] = {
+    "washington": UNITED_STATES, "moscow": "Soviet Union", "petrograd": "Russia", "st petersburg": "Russia",
+    "saint petersburg": "Russia", "london": "United Kingdom", "paris": "France", "berlin": "Germany",
+    "bonn": "Germany", "vienna": "Austria", "rome": "Italy", "madrid": "Spain", "lisbon": "Portugal",
+    "brussels": "Belgium", "the hague": "Netherlands", "hague": "Netherlands", "copenhagen": "Denmark",
+    "stockholm": "Sweden", "christiania": "Norway", "oslo": "Norway", "helsingfors": "Finland",
+    "helsinki": "Finland", "bern": "Switzerland", "berne": "Switzerland", "athens": "Greece",
+    "constantinople": "Turkey", "ankara": "Turkey", "angora": "Turkey", "teheran": "Iran", "tehran": "Iran",
+    "cairo": "Egypt", "peking": "China", "pekin": "China", "peiping": "China", "nanking": "China",
+    "tokyo": "Japan", "tokio": "Japan", "yedo": "Japan", "seoul": "Korea", "warsaw": "Poland",
+    "prague": "Czechoslovakia", "budapest": "Hungary", "bucharest": "Romania", "sofia": "Bulgaria",
+    "belgrade": "Yugoslavia", "mexico city": "Mexico", "managua": "Nicaragua", "guatemala": "Guatemala",
+    "san salvador": "El Salvador", "tegucigalpa": "Honduras", "san jose": "Costa Rica", "panama": "Panama",
+    "habana": "Cuba", "havana": "Cuba", "port au prince": "Haiti", "santo domingo": "Dominican Republic",
+    "caracas": "Venezuela", "bogota": "Colombia", "quito": "Ecuador", "lima": "Peru", "la paz": "Bolivia",
+    "santiago": "Chile", "buenos aires": "Argentina", "buenos ayres": "Argentina", "montevideo": "Uruguay",
+    "asuncion": "Paraguay", "rio de janeiro": "Brazil", "petropolis": "Brazil", "ottawa": "Canada",
+    "new delhi": "India", "karachi": "Pakistan", "monrovia": "Liberia", "addis ababa": "Ethiopia",
+    "bangkok": "Thailand", "saigon": "South Vietnam", "hanoi": "North Vietnam", "djakarta": "Indonesia",
+    "jakarta": "Indonesia", "manila": "Philippines", "canberra": "Australia", "havanna": "Cuba",
+}
+"""Folded capital → its country, for offices "at Copenhagen", "in Moscow" and records written there."""
+
+
+def place_country(text: str | None) -> str | None:
+    """The country a place names: a country or nationality (``"Denmark"``), a capital
+    (``"Copenhagen"``), or the last part of a dateline (``"Legation of the United States,
+    Managua"`` → Nicaragua); ``None`` when it names neither."""
+    if not text:
+        return None
+    found = country(text) or CAPITALS.get(fold(text).removeprefix("the "))
+    if found:
+        return found
+    last = text.rsplit(",", 1)[-1].strip()
+    return country(last) or CAPITALS.get(fold(last).removeprefix("the ")) if last != text else None
+
+
 def _split_office(key: str) -> tuple[str, str | None, str | None]:
     """A folded title cut at the last preposition followed by a country: ``(office, place,
-    side)`` — a country the office is *to/in/at* is its place, one it is *of/for* its side."""
+    side)`` — a country the office is *to/in/at* is its place, one it is *of/for* its side;
+    a capital is its country's place ("Ambassador at Washington")."""
     for m in reversed(list(_PREP.finditer(key))):
-        found = country(key[m.end() :])
+        found = country(key[m.end() :]) or (CAPITALS.get(key[m.end() :]) if m.group(1) != "of" else None)
         if found:
             office = key[: m.start()].strip()
             if m.group(1) in {"of", "for"}:

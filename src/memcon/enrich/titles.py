@@ -1,26 +1,31 @@
-"""Titles resolved to persons by date and side: "the Secretary" on 1961-06-04 in a US record is
-Dean Rusk; "Mr. President" in Gromyko's cable is Kennedy; "the Head of the Soviet government"
-is Khrushchev.
+"""Titles resolved to persons by date, side and place: "the Secretary" on 1961-06-04 in a US
+record is Dean Rusk; "Mr. President" in Gromyko's cable is Kennedy; "the Head of the Soviet
+government" is Khrushchev; "our minister at Copenhagen" in 1864 is Bradford R. Wood.
 
-A title mention (:func:`find_titles`) names an office, not a person.  To resolve it
-(:func:`resolve_title`):
+:func:`find_titles` finds the title mentions (:class:`TitleMention`: the office, the side its
+words name — "Soviet", "our", "of the United States" —, the place — "in Denmark", "at Rome" —,
+and any other qualifier — "of War", "of the Treasury").  :func:`resolve_title` weighs, in order:
 
-1. the **date** is the document's (a memorandum is dated by its conversation);
-2. the **side** is whose record it is — a FRUS document is a US record, a Wilson Center record
-   translated from Russian a Soviet one (:func:`document_side`); "our Ambassador" is of the
-   record's side, "the Soviet Ambassador" names its side; a bare office that the record's side
-   does not have at that date (a Soviet record's "Mr. President") is the counterpart's;
-3. the office's **holders on that date** come from the authority (POCOM principal officers
-   and chiefs of mission, the presidents' terms, roles parsed from persons lists and remarks:
-   :class:`memcon.authority.lookup.Authority`);
-4. one holder: resolved, with a one-line reason naming the role, its dates and its source;
-   several or none: **unresolved**, with the reason — never a guess dressed as a fact.
-   A holder who is also a participant of the document breaks a tie.
+1. **a name in apposition** ("Mr. Wood, our minister", "the Minister in Denmark (Egan)",
+   "By the President of the Republic: JULES GREVY"): the person of the authority bearing that
+   name who holds the office (on the date, else at another time); a name the authority does not
+   know leaves the title unresolved — the text says who it is, so no holder is put in his place;
+2. **the date**: the document's, or one the sentence binds to the title ("in the year 1854",
+   "the Secretary's note of February 21, 1921");
+3. **the side**: the words' ("Soviet", "our", "of Nicaragua"); an agency phrase ("directed by
+   the President") makes it the record's own; an office the record's side does not have (a
+   Prime Minister in a US record, a President in a Soviet one) is the other country's — the
+   country the record was written in, else the addressee's post;
+4. **the document**: a person the document names with the same title ("President Zelaya",
+   "Ambassador Bakhmeteff") that is not the addressee; the heading's sender holding it;
+5. **the holders on that date** (:meth:`memcon.authority.lookup.Authority.holders`); a record
+   written abroad also asks the host country's; a holder among the participants or named in the
+   heading breaks a tie.
 
-The office table (:data:`OFFICES`) is declarative: a pattern for the words, the office's
-title as the authority knows it, and whose side it is.
+One person: resolved, with a confidence and a one-line reason naming the role, its dates and its
+source.  Several or none: **unresolved** (``person_id=None``) with the reason — never a guess.
 
-DOCS: docs/architecture.md#people
+DOCS: docs/authority.md#titles
 """
 
 from __future__ import annotations
@@ -36,74 +41,91 @@ from memcon.model.records import Document
 if TYPE_CHECKING:
     from memcon.authority.lookup import Authority
 
-RESOLVER = "memcon.titles.v1"
+RESOLVER = "memcon.titles"
+VERSION = "2"
+METHOD = f"{RESOLVER}.v{VERSION}"
 
 US = "United States"
-
-_COUNTRY_ADJECTIVES: dict[str, str] = {
-    "American": US, "United States": US, "U.S.": US, "US": US,
-    "Soviet": "Soviet Union", "Russian": "Russia", "British": "United Kingdom", "French": "France",
-    "German": "Germany", "Japanese": "Japan", "Chinese": "China", "Italian": "Italy",
-    "Spanish": "Spain", "Mexican": "Mexico", "Cuban": "Cuba", "Polish": "Poland",
-    "Austrian": "Austria", "Belgian": "Belgium", "Dutch": "Netherlands", "Netherland": "Netherlands",
-    "Swedish": "Sweden", "Norwegian": "Norway", "Danish": "Denmark", "Turkish": "Turkey",
-    "Brazilian": "Brazil", "Argentine": "Argentina", "Chilean": "Chile", "Peruvian": "Peru",
-    "Canadian": "Canada", "Indian": "India", "Israeli": "Israel", "Egyptian": "Egypt",
-}
-_ADJECTIVE = "|".join(re.escape(a) for a in sorted(_COUNTRY_ADJECTIVES, key=len, reverse=True))
 
 
 @dataclass(frozen=True, slots=True)
 class Office:
-    """A kind of title: the words that name it and the office they stand for."""
+    """A kind of title: the office the words stand for, as the authority words it."""
 
     key: str
-    pattern: str
     title: str
-    """The office's title as the authority's roles word it (matched by the authority's
-    normalised title comparison)."""
-    own_side: bool = True
-    """Whether a bare mention ("the Ambassador") is first of the record's own side."""
+    us: bool = True
+    """Whether the United States government has this office (a bare "Prime Minister" in a US
+    record is another country's)."""
+    word: str = ""
+    """The word that names a holder in running text ("President Zelaya", "Ambassador Bakhmeteff")."""
 
 
-OFFICES: tuple[Office, ...] = (
-    Office("president", r"(?:[Tt]he|Mr\.|Mr|Madam) President(?! of [Tt]he (?:Council|Conference|Republic))", "President"),
-    Office("president-of-council", r"[Tt]he President of the Council(?: of Ministers)?",
-           "President of the Council of Ministers", own_side=False),
-    Office("secretary-of-state", r"[Tt]he Secretary(?: of State)?(?! (?:of|General)\b)", "Secretary of State"),
-    Office("acting-secretary", r"[Tt]he Acting Secretary(?: of State)?", "Acting Secretary of State"),
-    Office("under-secretary", r"[Tt]he Under ?Secretary(?: of State)?(?! (?:of|for)\b)", "Under Secretary of State"),
-    Office("attorney-general", r"[Tt]he Attorney General", "Attorney General"),
-    Office("chairman", r"[Tt]he Chairman(?! of [Tt]he (?:Joint|Committee|Board|Commission)\b)",
-           "Chairman of [Tt]he Council of Ministers"),
-    Office("head-of-government", r"[Tt]he Head of [Tt]he (?:(?P<adj>" + _ADJECTIVE + r") )?[Gg]overnment",
-           "Chairman of [Tt]he Council of Ministers"),
-    Office("prime-minister", r"[Tt]he (?:(?P<adj>" + _ADJECTIVE + r") )?Prime Minister", "Prime Minister"),
-    Office("premier", r"[Tt]he (?:(?P<adj>" + _ADJECTIVE + r") )?Premier", "Chairman of [Tt]he Council of Ministers"),
-    Office("foreign-minister", r"[Tt]he (?:(?P<adj>" + _ADJECTIVE + r") )?(?:Foreign Minister|Minister (?:of|for) "
-           r"Foreign Affairs)", "Minister of Foreign Affairs"),
-    Office("ambassador", r"(?:[Tt]he|[Oo]ur|Mr\.|Mr) (?:(?P<adj>" + _ADJECTIVE + r") )?Ambassador", "Ambassador"),
-    Office("minister", r"(?:[Oo]ur|[Tt]he (?P<adj>" + _ADJECTIVE + r")) Minister(?! (?:of|for)\b)", "Minister"),
+OFFICES: dict[str, Office] = {o.key: o for o in (
+    Office("president", "President", word="President"),
+    Office("secretary-of-state", "Secretary of State", word="Secretary"),
+    Office("secretary", "Secretary"),
+    Office("acting-secretary", "Acting Secretary of State", word="Acting Secretary"),
+    Office("under-secretary", "Under Secretary of State", word="Under Secretary"),
+    Office("attorney-general", "Attorney General", word="Attorney General"),
+    Office("chairman", "Chairman of the Council of Ministers", us=False, word="Chairman"),
+    Office("head-of-government", "Chairman of the Council of Ministers", us=False, word="Premier"),
+    Office("prime-minister", "Prime Minister", us=False, word="Prime Minister"),
+    Office("foreign-minister", "Foreign Minister", us=False, word="Foreign Minister"),
+    Office("ambassador", "Ambassador", word="Ambassador"),
+    Office("minister", "Minister", word="Minister"),
+)}
+"""The offices memcon resolves."""
+
+def _adjectives() -> str:
+    from memcon.authority._names import _COUNTRY_WORDS
+
+    words = {"U.S.", "U. S.", "US", "USSR", "UK"}
+    for key in _COUNTRY_WORDS:
+        if key.replace(" ", "").isalpha() and len(key) > 3:
+            words.add(" ".join(w.capitalize() for w in key.split()))
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+_ADJ = _adjectives()
+_ART = r"(?:[Tt]he|[Oo]ur|Mr\.|Mr|Madam|[Hh]is\s+Excellency\s+the)"
+_OF = r"(?:the[ \t]+)?(?:U\.\s?S\.|[A-Z][\w’'-]*)(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?[A-Z][\w’'-]*){0,5}"
+_CORE = (
+    r"(?P<core>President(?:\s+of\s+the\s+Council(?:\s+of\s+Ministers)?)?|Acting\s+Secretary|Under\s?[Ss]ecretary"
+    r"|Secretary|Attorney\s+General|Chairman|[Hh]ead\s+of\s+the\s+(?:(?P<gadj>[A-Z][a-z]+)\s+)?[Gg]overnment"
+    r"|Prime\s+Minister|Premier|Foreign\s+(?:Minister|Secretary)|Minister\s+(?:of|for)\s+Foreign\s+Affairs"
+    r"|Ambassador|[Mm]inister)"
 )
-"""The titles memcon resolves, most specific first."""
-
-def _pattern(i: int, office: Office) -> str:
-    return f"(?P<o{i}>\\b{office.pattern.replace('(?P<adj>', f'(?P<a{i}>')})"
-
-
-_FIND = re.compile("|".join(_pattern(i, o) for i, o in enumerate(OFFICES)))
+_FIND = re.compile(
+    rf"(?:\b(?P<art>{_ART})\s+)?(?:(?P<adj>{_ADJ})\s+)?{_CORE}\b"
+    r"(?P<qual>(?:\s+(?:plenipotentiary|resident|Extraordinary|of\s+State))*)"
+    rf"(?:\s+(?P<prep>of|for|in|at|to)\s+(?P<obj>{_OF}))?"
+)
+_FOLLOWED_BY_NAME = re.compile(r"^\s+(?:[A-Z][a-z]+|[A-Z]\.)")
+_NOT_GOVERNMENT = re.compile(
+    r"^(?:the\s+)?(?:Conference|Commission|Senate|Board|Assembly|Court|Tribunal|Congress|Committee|Society|Bank"
+    r"|Company|Chamber|Association|University|League|Council\s+of\s+the\s+League|Legation|Embassy|Delegation"
+    r"|American\s+Delegation|Exports|War\s+Trade|Mixed|Joint|Executive)"
+)
+_DEPARTMENTS = re.compile(r"^(?:the\s+)?(War|Treasury|Navy|Agriculture|Interior|Commerce|Labor|Defense|Justice|Air Force|Army)\b")
 
 
 @dataclass(frozen=True, slots=True)
 class TitleMention:
-    """A title found in a text: where, the words, the office, and the side its words name."""
+    """A title found in a text: where, the words, the office, and what its words say."""
 
     start: int
     end: int
     text: str
     office: Office
     side: str | None
-    """The side the words name ("the Soviet Ambassador"), ``own`` for "our …", else ``None``."""
+    """The government the words name ("the Soviet Ambassador", "the President of Nicaragua"),
+    ``own`` for "our …", else ``None``."""
+    place: str | None = None
+    """The country the office is in, at or to ("our minister at Copenhagen" → Denmark)."""
+    query: str | None = None
+    """The office as asked of the authority when the words narrow it ("Secretary of War",
+    "Chairman of the War Trade Board"); else ``office.title``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,20 +137,157 @@ class Resolution:
     name: str | None
     confidence: float
     reason: str
-    method: str = RESOLVER
+    method: str = METHOD
+
+
+def _country(words: str | None) -> str | None:
+    from memcon.authority.titles import place_country
+
+    return place_country(words) if words else None
+
+
+def _office_of(core: str) -> Office:
+    core = " ".join(core.split())
+    low = core.lower()
+    if low.startswith("president of the council"):
+        return OFFICES["head-of-government"]
+    if low.startswith("head of"):
+        return OFFICES["head-of-government"]
+    table = {"president": "president", "acting secretary": "acting-secretary", "under secretary": "under-secretary",
+             "undersecretary": "under-secretary", "secretary": "secretary-of-state", "attorney general":
+             "attorney-general", "chairman": "chairman", "prime minister": "prime-minister", "premier": "prime-minister",
+             "foreign minister": "foreign-minister", "foreign secretary": "foreign-minister",
+             "minister of foreign affairs": "foreign-minister", "minister for foreign affairs": "foreign-minister",
+             "ambassador": "ambassador", "minister": "minister"}
+    return OFFICES[table[low]]
 
 
 def find_titles(text: str) -> Iterator[TitleMention]:
-    """Every title mention of :data:`OFFICES` in ``text``, in order."""
-    for m in _FIND.finditer(text):
-        index = int(next(k for k, v in m.groupdict().items() if v is not None and k.startswith("o"))[1:])
-        office = OFFICES[index]
-        adjective = m.group(f"a{index}") if f"a{index}" in m.re.groupindex else None
-        side = _COUNTRY_ADJECTIVES.get(adjective) if adjective else None
-        if side is None and m.group(0).lower().startswith("our "):
-            side = "own"
-        yield TitleMention(m.start(), m.end(), m.group(0), office, side)
+    """Every title mention in ``text``, in order: "the President", "Mr. President", "the US
+    President", "President of the Republic of Cuba", "our minister at Copenhagen", "the Minister
+    in Denmark", "the Secretary of War", "the head of the Soviet government", "US Ambassador in
+    Moscow" …  A title followed by a name ("President Kennedy") is a name, not a title mention."""
+    pos = 0
+    while True:
+        m = _FIND.search(text, pos)
+        if m is None:
+            return
+        pos = m.start("core") + 1
+        found = _mention(text, m)
+        if found is not None:
+            pos = max(pos, found.end)
+            yield found
 
+
+def _mention(text: str, m: re.Match[str]) -> TitleMention | None:
+    """The title mention the match ``m`` of :data:`_FIND` stands for, or ``None``."""
+    if True:
+        core = m.group("core")
+        art, adj = m.group("art"), m.group("adj")
+        side_adj = _country(adj) if adj else None
+        if re.search(r"(?:Vice|Assistant|Deputy|Acting|Under|Executive|Private|First|Second|Third|Honorary)[ \t]*$",
+                     text[max(0, m.start("core") - 12) : m.start("core")]) and not core.startswith(("Acting", "Under")):
+            return None  # "Vice President", "Assistant Secretary", "First Secretary": other offices
+        if art is None and adj is None and not _bare_ok(text, m, core):
+            return None
+        end = m.end()
+        prep, obj = m.group("prep"), m.group("obj")
+        if core.lower() == "minister" and art is None and adj is None:
+            return None
+        if core == "minister" and not (art and art.lower() == "our"):
+            return None
+        if (_FOLLOWED_BY_NAME.match(text[m.end("core") : m.end("core") + 4]) and not m.group("qual") and not prep
+                and (art is None or art.startswith(("M", "m"))) and adj is None):
+            return None  # "President Kennedy", "Ambassador Thompson": the name linker's
+        office = _office_of(core)
+        side: str | None = side_adj or (_country(m.group("gadj")) if m.group("gadj") else None)
+        if art and art.lower() == "our":
+            side = side or "own"
+        place: str | None = None
+        query: str | None = None
+        dept = _OFFICE_OF.search(text[max(0, m.start() - 90) : m.start()]) if core == "Secretary" else None
+        if dept and not prep:  # "Treasury Department, Office of the Secretary"
+            name = dept.group(1) or dept.group(2)
+            query = f"Secretary of {'the ' if name in {'Treasury', 'Navy', 'Interior', 'Army'} else ''}{name}"
+            office = OFFICES["secretary"]
+        if prep and obj:
+            whole = obj.strip()
+            obj, target = _longest_country(whole)
+            rest = whole[len(obj):].split()
+            if rest and rest[0].rstrip(".") not in {"Mr", "Mrs", "Sir", "Lord", "His", "Dr", "Señor", "M"}:
+                obj, target = whole, None  # "the Chairman of the American Delegation": not of a country
+            mission = office.key in {"ambassador", "minister"}
+            if target:
+                end = m.start("obj") + len(obj)
+            if prep in {"in", "at", "to"}:
+                if target and mission:
+                    place = target
+                elif target and prep != "to":  # "the Secretary of State at Washington": its government
+                    side = target
+                else:
+                    end = m.start("prep") - 1
+            elif obj.startswith("State"):
+                rest = re.match(r"State(?:\s+of\s+the\s+United\s+States(?:\s+of\s+America)?)?", obj)
+                end = m.start("obj") + (rest.end() if rest else 5)
+                if rest and "United States" in rest.group(0):
+                    side = US
+            elif target and office.key != "minister":
+                side = target
+            elif re.match(r"(?:the\s+)?Republic\b", obj):
+                rest = re.match(r"(?:the\s+)?Republic(?:\s+of\s+(?P<c>[A-Z][\w ]+?))?(?=$|\s+(?:[a-z]|$))", obj)
+                country = _country(rest.group("c")) if rest and rest.group("c") else None
+                side = country or "republic"
+                end = m.start("obj") + (rest.end() if rest else len(obj))
+            elif office.key in {"secretary-of-state", "minister"} and _DEPARTMENTS.match(obj):
+                dept = _DEPARTMENTS.match(obj)
+                assert dept is not None
+                query = f"{'Secretary' if office.key != 'minister' else 'Minister'} of {dept.group(1)}"
+                office = OFFICES["secretary"] if office.key != "minister" else office
+                end = m.start("obj") + dept.end()
+            elif prep == "for" and obj.startswith("Foreign Affairs"):
+                end = m.start("obj") + len("Foreign Affairs")
+                query = f"{office.title} for Foreign Affairs"
+            elif _NOT_GOVERNMENT.match(obj) or office.key in {"chairman", "president", "secretary-of-state",
+                                                              "minister", "under-secretary"}:
+                query = f"{' '.join(core.split())} of {obj}"
+                if office.key == "secretary-of-state":
+                    office = OFFICES["secretary"]
+            else:
+                end = m.start("prep") - 1
+        start = m.start()
+        return TitleMention(start, end, text[start:end].rstrip(), office, side, place, query)
+    return None
+
+
+_OFFICE_OF = re.compile(r"(?:\b(Treasury|War|Navy|Interior|Agriculture|Commerce|Labor|Justice) Department"
+                        r"|Department of (?:the )?(Treasury|War|Navy|Interior|Agriculture|Commerce|Labor|Justice))"
+                        r"[^\[\]]{0,30}Office of\s*$")
+
+
+def _longest_country(obj: str) -> tuple[str, str | None]:
+    """``obj`` cut to its longest opening words that name a country ("Moscow Mr" → "Moscow"), with
+    that country; else ``obj`` whole and ``None``."""
+    words = obj.split()
+    for n in range(len(words), 0, -1):
+        found = _country(" ".join(words[:n]))
+        if found:
+            return " ".join(words[:n]), found
+    return obj, None
+
+
+def _bare_ok(text: str, m: re.Match[str], core: str) -> bool:
+    """A title without article or adjective counts where it cannot be a name's first word:
+    "President of the Council wishes", "DAVIS, Acting Secretary.", "I thanked President for"."""
+    after = text[m.end("core") : m.end("core") + 3]
+    before = text[max(0, m.start() - 12) : m.start()]
+    if core.startswith("President of the Council") or (core == "President" and m.group("prep") == "of"):
+        return True
+    if re.search(r"[A-Za-z]\.?,\s*$", before) and " " in core.strip():
+        return True  # "DAVIS, Acting Secretary", "A. Soheily, Under Secretary of State for Foreign Affairs"
+    return core == "President" and bool(re.match(r"^\s+[a-z]", after)) and bool(re.search(r"\b[a-z]+\s+$", before))
+
+
+# -- the record's side --------------------------------------------------------------------------
 
 _SOVIET_ARCHIVES = re.compile(r"\b(?:AVP RF|RGANI|APRF|RGASPI|Russian Federation)\b")
 _CHINESE_ARCHIVES = re.compile(r"\bChin(?:a|ese)\b")
@@ -156,56 +315,35 @@ def _date(document: Document) -> str | None:
     return key[:10] if key else None
 
 
-def _describe(person: Person, role: Role) -> str:
-    span = f"{role.start or '?'} – {role.end or 'open'}"
-    where = f", {role.organisation}" if role.organisation else ""
-    return f"{person.name}: {role.title}{where} {span} ({role.source})"
+def describe_holder(person: Person, role: Role) -> str:
+    """``Rusk, David Dean: Secretary of State 1961-01-21 – 1969-01-20 (POCOM)``."""
+    from memcon.authority.lookup import describe
+
+    return f"{person.name}: {describe(role)}"
 
 
 def resolve_title(
-    authority: Authority,
-    document: Document,
-    mention: TitleMention,
-    *,
-    participants: Sequence[str] = (),
+    authority: Authority, document: Document, mention: TitleMention, *, participants: Sequence[str] = ()
 ) -> Resolution:
     """Resolve ``mention`` of ``document`` to a person (see the module docstring).
 
-    ``participants`` are memcon person ids of the document's participants, when known: a
-    holder among them breaks a tie.
-    """
-    on = _date(document)
-    if on is None:
-        return Resolution(None, None, 0.0, "the document has no date: the office's holder cannot be told")
-    own = document_side(document)
-    side = own if mention.side == "own" else mention.side
-    sides: list[str | None]
-    if side is not None:
-        sides = [side]
-    elif own is None:
-        sides = [None]
-    else:
-        sides = [own, None] if mention.office.own_side else [None]
-    for candidate_side in sides:
-        holders = authority.holders(mention.office.title, on=on, side=candidate_side)
-        if candidate_side is None and own is not None and side is None:
-            holders = [(p, r) for p, r in holders if r.side != own]  # the counterpart's office
-        if not holders:
-            continue
-        people = {p.id: (p, r) for p, r in holders}
-        if len(people) > 1 and participants:
-            present = {pid: pr for pid, pr in people.items() if pid in participants}
-            if len(present) == 1:
-                people = present
-        if len(people) == 1:
-            person, role = next(iter(people.values()))
-            confidence = 0.95 if candidate_side == own or mention.side else 0.85
-            return Resolution(person.id, person.name, confidence, f"{_describe(person, role)}; on {on}")
-        names = "; ".join(sorted(p.name for p, _ in people.values()))
-        return Resolution(None, None, 0.0, f"{len(people)} holders of {mention.office.title!r} on {on}: {names}")
-    where = f" ({side or own})" if (side or own) else ""
-    return Resolution(None, None, 0.0, f"no holder of {mention.office.title!r}{where} on {on} in the authority")
+    ``participants`` are memcon person ids of the document's participants, when known: a holder
+    among them breaks a tie."""
+    from memcon.enrich import _titles_resolve
+
+    return _titles_resolve.resolve_title(authority, document, mention, participants=participants)
 
 
-__all__ = ["OFFICES", "RESOLVER", "Office", "Resolution", "TitleMention", "document_side", "find_titles",
-           "resolve_title"]
+def resolve_office(
+    authority: Authority, title: str, *, on: str, side: str | None = None, place: str | None = None,
+    prefer: Sequence[str] = (),
+) -> tuple[Resolution, list[tuple[Person, Role]]]:
+    """Who held ``title`` on the day ``on`` (ISO) for the government ``side`` (a country or
+    nationality; ``None``: any), in or to the country ``place``; ``prefer`` (person ids) breaks a
+    tie.  Returns the resolution and every holder found, best first (``memcon who``)."""
+    from memcon.enrich import _titles_resolve
+
+    return _titles_resolve.resolve_office(authority, title, on=on, side=side, place=place, prefer=prefer)
+
+__all__ = ["METHOD", "OFFICES", "RESOLVER", "VERSION", "Office", "Resolution", "TitleMention", "describe_holder",
+           "document_side", "find_titles", "resolve_office", "resolve_title"]

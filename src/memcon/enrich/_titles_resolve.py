@@ -1,0 +1,285 @@
+"""The title resolver's decisions (see :mod:`memcon.enrich.titles` for the order of the evidence):
+:func:`resolve_title` for a mention in a document, :func:`resolve_office` for an office asked
+on a date (``memcon who``).
+
+DOCS: docs/authority.md#titles
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from memcon.authority._names import country
+from memcon.enrich._titles_context import Heading, agency, names_near, read_heading, stated_date
+from memcon.authority.titles import office_key
+from memcon.enrich._titles_names import ACTING, Named, named_holder
+from memcon.enrich.titles import US, Resolution, TitleMention, _date, describe_holder, document_side, find_titles
+from memcon.model.people import Person, Role
+from memcon.model.records import Document
+
+if TYPE_CHECKING:
+    from memcon.authority.lookup import Authority
+
+_MAX_LISTED = 6
+_HOST_OFFICES = frozenset({"president", "under-secretary"})
+"""US offices a foreign government also has, so that in a record written abroad the bare title
+may be the host's ("the President" in Managua, "the Under Secretary" in Teheran)."""
+
+
+def _query(mention: TitleMention) -> str:
+    return mention.query or mention.office.title
+
+
+def _listing(pairs: Sequence[tuple[Person, Role]]) -> str:
+    names = [p.name for p, _ in pairs]
+    more = f" and {len(names) - _MAX_LISTED} more" if len(names) > _MAX_LISTED else ""
+    return "; ".join(names[:_MAX_LISTED]) + more
+
+
+def resolve_office(
+    authority: Authority,
+    title: str,
+    *,
+    on: str,
+    side: str | None = None,
+    place: str | None = None,
+    prefer: Sequence[str] = (),
+) -> tuple[Resolution, list[tuple[Person, Role]]]:
+    """Who held ``title`` on ``on`` for ``side`` (a country; ``None``: any), at ``place`` (the
+    country an office is in or to); ``prefer`` are person ids (participants, the heading's
+    persons) that break a tie.  Returns the resolution and every holder found."""
+    asked = f"{title} to {place}" if place else title
+    holders = authority.holders(asked, on=on, side=side)
+    where = f" ({side})" if side else ""
+    key = office_key(title)[0]
+    if not holders and key in ACTING and side in (None, US):
+        for stand_in in ACTING[key]:
+            found = authority.holders(stand_in, on=on, side=US)
+            if found:
+                if len({p.id for p, _ in found}) > 1:
+                    return Resolution(None, None, 0.0, f"no {title!r} on {on} in the authority, and "
+                                      f"{len(found)} holders of {stand_in!r}, who would act: {_listing(found)}"), found
+                person, role = found[0]
+                return Resolution(person.id, person.name, 0.7,
+                                  f"{describe_holder(person, role)}; on {on} the ranking officer after the "
+                                  f"Secretary, who acts for him ({title!r})"), found
+    if not holders:
+        return Resolution(None, None, 0.0, f"no holder of {asked!r}{where} on {on} in the authority"), holders
+    people = {p.id: (p, r) for p, r in holders}
+    if len(people) > 1 and prefer:
+        present = {pid: pr for pid, pr in people.items() if pid in prefer}
+        if len(present) == 1:
+            person, role = next(iter(present.values()))
+            return Resolution(person.id, person.name, 0.85,
+                              f"{describe_holder(person, role)}; on {on}; named in the document among "
+                              f"{len(people)} holders"), holders
+    if len(people) == 1:
+        person, role = holders[0]
+        from memcon.authority.titles import precision
+
+        confidence = (0.95, 0.85, 0.7)[precision(role)]
+        return Resolution(person.id, person.name, confidence, f"{describe_holder(person, role)}; on {on}"), holders
+    return Resolution(None, None, 0.0, f"{len(people)} holders of {asked!r}{where} on {on}: {_listing(holders)}"), holders
+
+
+def _from_named(named: list[Named], name: str, how: str, mention: TitleMention, on: str | None) -> Resolution:
+    if len(named) != 1:
+        names = "; ".join(sorted(n.person.name for n in named))
+        return Resolution(None, None, 0.0, f"{mention.text!r} is named {name!r} ({how}), and that name is "
+                          f"{len(named)} persons of the authority: {names}")
+    found = named[0]
+    when = f" on {on}" if on else ""
+    if found.role is not None:
+        confidence = 0.95 if found.how == "on the date" else 0.85
+        held = describe_holder(found.person, found.role)
+        return Resolution(found.person.id, found.person.name, confidence,
+                          f"named {name!r} ({how}); {held}{'' if found.how == 'on the date' else ' (held at another time)'}")
+    return Resolution(found.person.id, found.person.name, 0.7,
+                      f"named {name!r} ({how}); the one {found.person.name} of the authority alive{when}; "
+                      f"the authority gives him no {_query(mention)!r}")
+
+
+def _side_words(mention: TitleMention, own: str | None, heading: Heading) -> str | None:
+    if mention.side == "own":
+        return own
+    if mention.side == "republic":  # "the President of the Republic": the other country's
+        return heading.written_in if heading.written_in not in (None, own) else heading.post
+    return mention.side
+
+
+def _heading_ids(authority: Authority, heading: Heading, *, on: str) -> list[str]:
+    from memcon.enrich._titles_names import persons_named
+
+    ids: list[str] = []
+    for part in (heading.sender,):  # the addressee is "you" in the text, not a third person
+        if not part:
+            continue
+        for name in re.findall(r"\(([^()]+)\)|(?:Mr|Sir|Lord|Baron|Count)\.?\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)", part):
+            for person in persons_named(authority, name[0] or name[1]):
+                ids.append(person.id)
+    return ids
+
+
+def _same_office_names(text: str, mention: TitleMention) -> list[tuple[str, str, int]]:
+    """Names the document gives this office elsewhere: "President Zelaya", "Ambassador
+    Bakhmeteff", and names in apposition to another mention of the same office."""
+    out: list[tuple[str, str, int]] = []
+    word = mention.office.word
+    if word:
+        pattern = rf"(?<![\w-])(?:(?:Vice|Assistant|Deputy)\s+)?{word}\s+((?:[A-Z]\.\s?)*[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)"
+        for m in re.finditer(pattern, text):
+            if m.group(0).split()[0] in {"Vice", "Assistant", "Deputy"}:
+                continue
+            name = m.group(1)
+            if name.split()[0] in {"The", "Of", "In", "And", "I", "He", "For", "To", "Mr", "At", "On"} or country(name):
+                continue
+            out.append((name, "named with the title", m.start()))
+    for other in find_titles(text):
+        if other.office.key != mention.office.key or other.start == mention.start:
+            continue
+        if (other.side not in (None, "own") or other.place) and (other.side, other.place) != (mention.side, mention.place):
+            continue  # "Mr. Dorticos, President of the Republic of Cuba" names another country's
+        for near in names_near(text, other.start, other.end):
+            if near.strong and near.how != "signature":
+                out.append((near.name, f"named with {other.text!r}", other.start))
+    return out
+
+
+def resolve_title(
+    authority: Authority,
+    document: Document,
+    mention: TitleMention,
+    *,
+    participants: Sequence[str] = (),
+) -> Resolution:
+    """Resolve ``mention`` of ``document`` to a person (see :mod:`memcon.enrich.titles`).
+
+    ``participants`` are memcon person ids of the document's participants, when known: a holder
+    among them breaks a tie."""
+    text = document.text
+    doc_date = _date(document)
+    own = document_side(document)
+    heading = read_heading(document.heading, document.place)
+    query = _query(mention)
+    stated = stated_date(text, mention.start, mention.end, before=doc_date)
+    on = stated[0] if stated else doc_date
+    side = _side_words(mention, own, heading)
+    if mention.side == "republic" and side is None:
+        return Resolution(None, None, 0.0, f"{mention.text!r}: the record does not say which republic")
+    agent = agency(text, mention.start, mention.end)
+    if agent and side is None:
+        side = US if agent.startswith("and") else own
+
+    # 1. a name in apposition
+    for near in names_near(text, mention.start, mention.end):
+        named, why = named_holder(authority, near.name, query, on=on, side=side if side != "own" else own,
+                                  strong=near.strong)
+        if named and (named[0].role is not None or near.strong):
+            if named[0].how == "at another time" and not near.strong and doc_date is not None:
+                continue  # a bare word before a comma ("Washington, the President …") is no proof
+            return _from_named(named, near.name, near.how, mention, on)
+        if near.strong and (not named or near.how in {"parenthesis", "following", "colon"}):
+            return Resolution(None, None, 0.0, f"{mention.text!r} is named {near.name!r} ({near.how}): {why}")
+
+    if on is None:
+        return Resolution(None, None, 0.0, "the document has no date and the sentence states none: "
+                          "the office's holder cannot be told")
+    dated = f"on {on} (the date the sentence states: {stated[1]!r})" if stated else f"on {on}"
+    prefer = list(participants) + _heading_ids(authority, heading, on=on)
+    host = heading.written_in if heading.written_in not in (None, own) else None
+    abroad = host or (heading.post if heading.post not in (None, own) else None)
+
+    # 2. the words name the side, or an agency phrase makes it the writer's
+    if side is not None or mention.place is not None:
+        place = mention.place
+        if place is None and mention.office.key == "ambassador" and side is not None and mention.query is None:
+            # "the Soviet Ambassador" in a US record: accredited to the United States; "our
+            # Ambassador", or the Soviet one in a Soviet record: to the country the record deals with
+            place = own if side != own else (abroad if abroad else (US if own != US else None))
+        result, _ = resolve_office(authority, query, on=on, side=side, place=place, prefer=prefer)
+        return _dated(result, stated)
+
+    # 3. the heading's sender holds this office: "(For the Ambassador) Colville Barclay" under
+    # "The British Ambassador (Spring Rice) to the Secretary of State"
+    if heading.sender and mention.start > len(document.heading or "") + 40:
+        for sent in find_titles(heading.sender):
+            if sent.office.key != mention.office.key or sent.query != mention.query:
+                continue
+            for near in names_near(heading.sender, sent.start, sent.end):
+                sender_side = own if sent.side == "own" else sent.side
+                people, _why = named_holder(authority, near.name, query, on=on, side=sender_side, strong=True)
+                if len(people) == 1 and people[0].role is not None:
+                    return _from_named(people, near.name, "the heading's sender", mention, on)
+
+    # 4. the document names a holder of this office (not the addressee)
+    addressee_office = bool(heading.addressee and mention.office.word
+                            and mention.office.word.lower() in heading.addressee.lower())
+    named = [n for n in _same_office_names(text, mention) if not _in_heading_addressee(document, n[2], heading)]
+    if named and not mention.office.key.startswith("secretary"):
+        found: dict[str, Named] = {}
+        unknown: list[str] = []
+        for name, how, _ in named:
+            people, _why = named_holder(authority, name, query, on=on, side=None, strong=True)
+            # a holder on the date; an apposition elsewhere ("A. Soheily, Under Secretary of State
+            # for Foreign Affairs") names him even where the authority lacks the office
+            held = [n for n in people if n.how == "on the date" or (how.startswith("named with '") and n.role is None)]
+            if len(held) == 1:
+                found.setdefault(held[0].person.id, held[0])
+            elif not people or len(held) > 1:
+                unknown.append(name)
+        own_holders = [p.id for p, _ in authority.holders(query, on=on, side=own)] if own and mention.office.us else []
+        others = {pid: n for pid, n in found.items() if pid not in own_holders}
+        if len(found) == 1 and not unknown and (others or not host):
+            only = next(iter(found.values()))
+            return _from_named([only], only.person.name, "the document names him with this title", mention, on)
+        if (others or unknown) and (host or not own_holders or addressee_office):
+            names = "; ".join(sorted({*(n.person.name for n in found.values()), *unknown}))
+            return Resolution(None, None, 0.0, f"the document names several holders of {query!r} or one the "
+                              f"authority does not know ({names}): which one is meant cannot be told")
+
+    # 5. the other country's office: one the record's side does not have, or written abroad
+    if own is None:
+        result, _ = resolve_office(authority, query, on=on, prefer=prefer)
+        return _dated(result, stated)
+    if not mention.office.us or (own != US and mention.office.key == "president"):
+        other = abroad or (None if own != US else None)
+        if other is None and own != US:
+            other = US  # a Soviet record's "Mr. President": its counterpart, the United States
+        if other is None:
+            return Resolution(None, None, 0.0, f"{query!r} is not an office of {own}, and the record does not "
+                              f"say which country's it is")
+        result, _ = resolve_office(authority, query, on=on, side=other, prefer=prefer)
+        return _dated(result, stated)
+    if host is not None and mention.office.key in _HOST_OFFICES:
+        foreign, _ = resolve_office(authority, query, on=on, side=host, prefer=prefer)
+        if foreign.person_id is not None or mention.office.key != "president":
+            if foreign.person_id is None:
+                return Resolution(None, None, 0.0, f"written in {host}: {mention.text!r} may be {host}'s; "
+                                  f"{foreign.reason}")
+            return _dated(Resolution(foreign.person_id, foreign.name, min(foreign.confidence, 0.8),
+                                     f"written in {host}: {foreign.reason}"), stated)
+
+    # 6. the record's own side
+    result, _ = resolve_office(authority, query, on=on, side=own, prefer=prefer)
+    return _dated(result, stated)
+
+
+def _in_heading_addressee(document: Document, offset: int, heading: Heading) -> bool:
+    """Whether the name at ``offset`` is the heading's addressee ("to the Ambassador in Russia
+    (Francis)"): in a telegram to him he is "you", not "the Ambassador"."""
+    if not heading.addressee:
+        return False
+    first = document.text.find(heading.addressee[:20]) if heading.addressee else -1
+    return first >= 0 and first - 5 <= offset <= first + len(heading.addressee)
+
+
+def _dated(result: Resolution, stated: tuple[str, str] | None) -> Resolution:
+    if stated is None or result.person_id is None:
+        return result
+    return Resolution(result.person_id, result.name, result.confidence,
+                      f"{result.reason} (the date the sentence states: {stated[1]!r})", result.method)
+
+
+__all__ = ["resolve_office", "resolve_title"]

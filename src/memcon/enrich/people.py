@@ -127,7 +127,6 @@ class Linker:
         if table:
             self._automaton.make_automaton()
         self.listed: frozenset[int] = frozenset(i for i, c in enumerate(self.candidates) if c.listed)
-        self.prior: dict[int, int] = {}
         self._index: dict[str, int] = {c.id: i for i, c in enumerate(self.candidates)}
 
     def with_listed(self, ids: Iterable[str]) -> Linker:
@@ -137,13 +136,12 @@ class Linker:
         wanted = set(ids)
         other = self._copy()
         other.listed = frozenset(i for i, c in enumerate(self.candidates) if c.id in wanted)
-        other.prior = {}
         return other
 
     def _copy(self) -> Linker:
         other = object.__new__(Linker)
         for name in ("candidates", "fuzzy", "forenames", "_surnames", "_fuzzy_cache", "_automaton", "empty",
-                     "listed", "prior", "_index"):
+                     "listed", "_index"):
             setattr(other, name, getattr(self, name))
         return other
 
@@ -152,24 +150,21 @@ class Linker:
         second re-reads the documents where a name stayed ambiguous, now knowing how often
         each person was named unambiguously in the others (frequency, the last step: a person
         named at least three times as often as the next, and at least three times)."""
-        docs = list(documents)
-        first = [self.link(d) for d in docs]
+        found = [(Context.of(d), self._hits(_texts_of(d))) for d in documents]
+        first = [self._resolve(hits, ctx) for ctx, hits in found]
         counts = Counter(m.person_id for ms in first for m in ms if m.person_id and m.confidence >= 0.8)
         if not counts or not any(m.person_id is None for ms in first for m in ms):
             return first
-        other = self._copy()
-        other.prior = {self._index[pid]: n for pid, n in counts.items() if pid in self._index}
-        return [other.link(d) if any(m.person_id is None for m in ms) else ms for d, ms in zip(docs, first, strict=True)]
+        prior = {self._index[pid]: n for pid, n in counts.items() if pid in self._index}
+        return [self._resolve(hits, ctx, prior=prior) if any(m.person_id is None for m in ms) else ms
+                for (ctx, hits), ms in zip(found, first, strict=True)]
 
     # -- public -------------------------------------------------------------------------------
 
     def link(self, document: Document) -> tuple[Mention, ...]:
         """The mentions in ``document.text`` and in each footnote (``footnote=`` its index),
         in text order, footnotes after the text.  ``document.annotations`` is never read."""
-        ctx = Context.of(document)
-        texts: list[tuple[int | None, str]] = [(None, document.text)]
-        texts.extend((i, note.text) for i, note in enumerate(document.footnotes))
-        return self._link_texts(texts, ctx)
+        return self._resolve(self._hits(_texts_of(document)), Context.of(document))
 
     def link_text(
         self, text: str, *, date: str | None = None, place: str | None = None, footnote: int | None = None
@@ -177,14 +172,20 @@ class Linker:
         """The mentions in any ``text`` (a transcript, a summary): offsets into ``text``.
         A text in Cyrillic is searched through a transliteration, Russian case endings
         allowed ("Громыко", "Хрущева")."""
-        return self._link_texts([(footnote, text)], Context(date=date, place=place))
+        return self._resolve(self._hits([(footnote, text)]), Context(date=date, place=place))
 
     # -- scanning -----------------------------------------------------------------------------
 
-    def _link_texts(self, texts: Sequence[tuple[int | None, str]], ctx: Context) -> tuple[Mention, ...]:
-        if self.empty:
-            return ()
+    def _resolve(
+        self, all_hits: list[tuple[int | None, str, list[Hit]]], ctx: Context, *, prior: dict[int, int] | None = None
+    ) -> tuple[Mention, ...]:
+        return resolve(all_hits, self.candidates, ctx, method=METHOD, forenames=self.forenames, listed=self.listed,
+                       prior=prior)
+
+    def _hits(self, texts: Sequence[tuple[int | None, str]]) -> list[tuple[int | None, str, list[Hit]]]:
         all_hits: list[tuple[int | None, str, list[Hit]]] = []
+        if self.empty:
+            return all_hits
         for footnote, text in texts:
             if not text:
                 continue
@@ -195,8 +196,7 @@ class Linker:
             else:
                 hits = self._scan(fold(text))
             all_hits.append((footnote, text, hits))
-        return resolve(all_hits, self.candidates, ctx, method=METHOD, forenames=self.forenames, listed=self.listed,
-                       prior=self.prior)
+        return all_hits
 
     def _scan(self, folded: str, *, russian: bool = False) -> list[Hit]:
         n = len(folded)
@@ -292,6 +292,12 @@ class Linker:
                 best = (surname, bucket[got[2]][1], float(got[1]))
         self._fuzzy_cache[word] = best
         return best
+
+
+def _texts_of(document: Document) -> list[tuple[int | None, str]]:
+    texts: list[tuple[int | None, str]] = [(None, document.text)]
+    texts.extend((i, note.text) for i, note in enumerate(document.footnotes))
+    return texts
 
 
 def _common_word_is_name(folded: str, start: int, end: int, upper: bool) -> bool:

@@ -102,6 +102,59 @@ def agency(text: str, start: int, end: int) -> str | None:
     return m.group(0).strip() if m else None
 
 
+_THERE = re.compile(r"\s+(?:residing\s+|resident\s+|stationed\s+)?there\b")
+_PLACE_WORD = re.compile(r"\b(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
+
+
+def place_there(text: str, start: int, end: int) -> str | None:
+    """The country "there" points at after a title ("conferring with our minister residing
+    there" after "visited London"): the last place the sentence named before the title."""
+    if not _THERE.match(text, end):
+        return None
+    s0, _ = sentence_span(text, start, end)
+    last: str | None = None
+    for m in _PLACE_WORD.finditer(text, s0, start):
+        found = place_country(m.group(0))
+        if found:
+            last = found
+    return last
+
+
+REPUBLICS: dict[str, tuple[tuple[str, str | None], ...]] = {
+    "United States": (("1789", None),),
+    "France": (("1792-09-22", "1804-05-18"), ("1848-02-24", "1852-12-02"), ("1870-09-04", "1940-07-10"),
+               ("1944-08-25", None)),
+    "Switzerland": (("1848", None),), "Liberia": (("1847", None),),
+    "Mexico": (("1824", "1864-04-10"), ("1867-06-19", None)),
+    "Guatemala": (("1839", None),), "Honduras": (("1838", None),), "El Salvador": (("1841", None),),
+    "Nicaragua": (("1838", None),), "Costa Rica": (("1838", None),), "Panama": (("1903-11-03", None),),
+    "Colombia": (("1819", None),), "Venezuela": (("1830", None),), "Ecuador": (("1830", None),),
+    "Peru": (("1821", None),), "Bolivia": (("1825", None),), "Chile": (("1818", None),),
+    "Argentina": (("1816", None),), "Uruguay": (("1830", None),), "Paraguay": (("1811", None),),
+    "Brazil": (("1889-11-15", None),), "Haiti": (("1859-01-15", None),),
+    "Dominican Republic": (("1844", "1861-03-18"), ("1865-07-11", None)), "Cuba": (("1902-05-20", None),),
+    "Portugal": (("1910-10-05", None),), "China": (("1912-01-01", None),),
+    "Germany": (("1919-08-11", "1945-05-08"), ("1949-05-23", None)),
+    "Austria": (("1918-11-12", "1938-03-13"), ("1945-04-27", None)),
+    "Finland": (("1919-07-17", None),), "Poland": (("1918-11-11", "1939-10-06"), ("1944", None)),
+    "Czechoslovakia": (("1918-10-28", "1939-03-15"), ("1945", None)), "Turkey": (("1923-10-29", None),),
+    "Spain": (("1873-02-11", "1874-12-29"), ("1931-04-14", "1939-04-01")), "Italy": (("1946-06-10", None),),
+    "Greece": (("1924-03-25", "1935-11-03"), ("1973-06-01", None)), "Philippines": (("1935-11-15", None),),
+    "India": (("1950-01-26", None),), "Israel": (("1948-05-14", None),), "Egypt": (("1953-06-18", None),),
+    "South Korea": (("1948-08-15", None),), "Korea": (("1948-08-15", None),), "Indonesia": (("1945-08-18", None),),
+}
+"""When a country was a republic with a President as head of state (a record written there
+then may mean its President by "the President"); a country not listed is not known to have been."""
+
+
+def republic(country_name: str | None, on: str) -> bool:
+    """Whether ``country_name`` had a President as head of state on ``on`` (ISO), per :data:`REPUBLICS`."""
+    for start, end in REPUBLICS.get(country_name or "", ()):
+        if start <= on[: len(start)] and (end is None or on[: len(end)] <= end):
+            return True
+    return False
+
+
 # -- names next to a title ------------------------------------------------------------------
 
 _HONORIFIC = r"(?:Mr|Mrs|Sir|Lord|Señor|Senor|Señora|General|Gen|Admiral|Count|Baron|Dr|M|Monsieur|Signor|Herr|Prince|Marquis|Earl)"
@@ -232,5 +285,5 @@ def is_addressee(heading: Heading, office_words: str) -> bool:
     return bool(heading.addressee and re.search(rf"\b{re.escape(office_words)}\b", heading.addressee, re.I))
 
 
-__all__ = ["Heading", "NameNear", "agency", "is_addressee", "names_near", "read_heading", "sentence_span",
+__all__ = ["REPUBLICS", "Heading", "NameNear", "agency", "place_there", "republic", "is_addressee", "names_near", "read_heading", "sentence_span",
            "stated_date"]

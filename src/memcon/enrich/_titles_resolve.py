@@ -12,7 +12,15 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from memcon.authority._names import country
-from memcon.enrich._titles_context import Heading, agency, names_near, read_heading, stated_date
+from memcon.enrich._titles_context import (
+    Heading,
+    agency,
+    names_near,
+    place_there,
+    read_heading,
+    republic,
+    stated_date,
+)
 from memcon.authority.titles import office_key
 from memcon.enrich._titles_names import ACTING, Named, named_holder
 from memcon.enrich.titles import US, Resolution, TitleMention, _date, describe_holder, document_side, find_titles
@@ -23,7 +31,7 @@ if TYPE_CHECKING:
     from memcon.authority.lookup import Authority
 
 _MAX_LISTED = 6
-_HOST_OFFICES = frozenset({"president", "under-secretary"})
+HOST_OFFICES = frozenset({"president", "under-secretary"})
 """US offices a foreign government also has, so that in a record written abroad the bare title
 may be the host's ("the President" in Managua, "the Under Secretary" in Teheran)."""
 
@@ -171,6 +179,8 @@ def resolve_title(
     agent = agency(text, mention.start, mention.end)
     if agent and side is None:
         side = US if agent.startswith("and") else own
+    if side is None and own == US and mention.office.us and _editorial(document, mention):
+        side = own  # the editors' subject line ("Meeting Between The President and …") is US usage
 
     # 1. a name in apposition
     for near in names_near(text, mention.start, mention.end):
@@ -192,8 +202,9 @@ def resolve_title(
     abroad = host or (heading.post if heading.post not in (None, own) else None)
 
     # 2. the words name the side, or an agency phrase makes it the writer's
+    there = place_there(text, mention.start, mention.end) if mention.office.key in {"ambassador", "minister"} else None
     if side is not None or mention.place is not None:
-        place = mention.place
+        place = mention.place or there
         if place is None and mention.office.key == "ambassador" and side is not None and mention.query is None:
             # "the Soviet Ambassador" in a US record: accredited to the United States; "our
             # Ambassador", or the Soviet one in a Soviet record: to the country the record deals with
@@ -231,7 +242,7 @@ def resolve_title(
                 unknown.append(name)
         own_holders = [p.id for p, _ in authority.holders(query, on=on, side=own)] if own and mention.office.us else []
         others = {pid: n for pid, n in found.items() if pid not in own_holders}
-        if len(found) == 1 and not unknown and (others or not host):
+        if len(found) == 1 and not unknown and (others or not host or set(found) <= set(own_holders)):
             only = next(iter(found.values()))
             return _from_named([only], only.person.name, "the document names him with this title", mention, on)
         if (others or unknown) and (host or not own_holders or addressee_office):
@@ -252,11 +263,12 @@ def resolve_title(
                               f"say which country's it is")
         result, _ = resolve_office(authority, query, on=on, side=other, prefer=prefer)
         return _dated(result, stated)
-    if host is not None and mention.office.key in _HOST_OFFICES:
+    if host is not None and mention.office.key in HOST_OFFICES:
         foreign, _ = resolve_office(authority, query, on=on, side=host, prefer=prefer)
-        if foreign.person_id is not None or mention.office.key != "president":
+        if foreign.person_id is not None or mention.office.key != "president" or republic(host, on):
             if foreign.person_id is None:
-                return Resolution(None, None, 0.0, f"written in {host}: {mention.text!r} may be {host}'s; "
+                why = f", a republic then," if mention.office.key == "president" else ""
+                return Resolution(None, None, 0.0, f"written in {host}{why}: {mention.text!r} may be {host}'s; "
                                   f"{foreign.reason}")
             return _dated(Resolution(foreign.person_id, foreign.name, min(foreign.confidence, 0.8),
                                      f"written in {host}: {foreign.reason}"), stated)
@@ -264,6 +276,14 @@ def resolve_title(
     # 6. the record's own side
     result, _ = resolve_office(authority, query, on=on, side=own, prefer=prefer)
     return _dated(result, stated)
+
+
+def _editorial(document: Document, mention: TitleMention) -> bool:
+    """Whether the editors' subject line names this office bare ("Vienna Meeting Between The
+    President and Chairman Khrushchev"): FRUS editors mean the US office."""
+    subject = document.subject or ""
+    word = mention.office.word
+    return bool(word) and re.search(rf"\b[Tt]he {re.escape(word)}\b(?! of\b)", subject) is not None
 
 
 def _in_heading_addressee(document: Document, offset: int, heading: Heading) -> bool:

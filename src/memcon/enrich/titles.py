@@ -345,5 +345,42 @@ def resolve_office(
 
     return _titles_resolve.resolve_office(authority, title, on=on, side=side, place=place, prefer=prefer)
 
+def who(
+    authority: Authority, title: str, *, on: str, side: str | None = US, place: str | None = None
+) -> tuple[Resolution, list[tuple[Person, Role]]]:
+    """``memcon who``: resolve ``title`` as a record of ``side`` (a country or nationality;
+    ``None``: any government) written at ``place`` (a city or country) would, on the day ``on``.
+    The words' own side ("the Soviet Ambassador", "of Nicaragua") comes first; "our" is
+    ``side``'s; an office ``side`` does not have is ``place``'s country's; written abroad, "the
+    President" is the host's when the authority knows one.  Returns the resolution and the
+    holders it weighed."""
+    from memcon.enrich._titles_resolve import HOST_OFFICES
+
+    own = _country(side) or side if side else None
+    mention = next((m for m in find_titles(title) if m.start <= 4), None)
+    host = _country(place) if place else None
+    if mention is None:
+        return resolve_office(authority, title, on=on, side=own)
+    query = mention.query or mention.office.title
+    words_side = own if mention.side == "own" else (host if mention.side == "republic" else mention.side)
+    if words_side is not None or mention.place is not None:
+        place_to = mention.place
+        if place_to is None and mention.office.key in {"ambassador", "minister"} and mention.query is None:
+            # a foreign envoy is accredited to the record's side; "our" envoy to the place's country
+            place_to = own if words_side != own else (host if host != own else None)
+        return resolve_office(authority, query, on=on, side=words_side or own, place=place_to)
+    if not mention.office.us and own == US:
+        if host is None or host == US:
+            result, holders = resolve_office(authority, query, on=on)
+            return result, holders
+        return resolve_office(authority, query, on=on, side=host)
+    if host is not None and host != own and mention.office.key in HOST_OFFICES:
+        foreign, holders = resolve_office(authority, query, on=on, side=host)
+        if foreign.person_id is not None:
+            return Resolution(foreign.person_id, foreign.name, min(foreign.confidence, 0.8),
+                              f"written in {host}: {foreign.reason}"), holders
+    return resolve_office(authority, query, on=on, side=own)
+
+
 __all__ = ["METHOD", "OFFICES", "RESOLVER", "VERSION", "Office", "Resolution", "TitleMention", "describe_holder",
-           "document_side", "find_titles", "resolve_office", "resolve_title"]
+           "document_side", "find_titles", "resolve_office", "resolve_title", "who"]

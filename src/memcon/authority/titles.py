@@ -341,7 +341,6 @@ SYNONYMS: dict[str, str] = {
     "minister plenipotentiary and envoy extraordinary": "minister",
     "president of the council": "chairman of the council of ministers",
     "president of the council of ministers": "chairman of the council of ministers",
-    "head of government": "chairman of the council of ministers",
     "chief of government": "chairman of the council of ministers",
     "secretary of state ad interim": "acting secretary of state",
     "acting secretary": "acting secretary of state",

@@ -231,8 +231,9 @@ def names_near(text: str, start: int, end: int) -> list[NameNear]:
     if m:
         out.append(NameNear(m.group("n"), "following", True))
     m = _COLON_AFTER.match(tail)
-    if m and not re.match(r"^\s*,", tail[m.end(): m.end() + 3]):
-        out.append(NameNear(m.group("n"), "colon", _strong(m.group("n")) or m.group("n").isupper()))
+    if m and not re.search(r"\b[Ff]or\s+$", head):  # "For the Secretary of State: William Phillips" signs for him
+        # only a name that held the office counts (weak): "By the President: Hamilton Fish, Secretary of State"
+        out.append(NameNear(m.group("n"), "colon", False))
     m = _SIGNATURE_BEFORE.search(head)
     if m:
         out.append(NameNear(m.group("n"), "signature", True))

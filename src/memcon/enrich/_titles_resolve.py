@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from memcon.authority._names import country
+from memcon.authority.titles import office_key
 from memcon.enrich._titles_context import (
     Heading,
     agency,
@@ -21,9 +22,16 @@ from memcon.enrich._titles_context import (
     republic,
     stated_date,
 )
-from memcon.authority.titles import office_key
 from memcon.enrich._titles_names import ACTING, Named, named_holder
-from memcon.enrich.titles import US, Resolution, TitleMention, _date, describe_holder, document_side, find_titles
+from memcon.enrich.titles import (
+    US,
+    Resolution,
+    TitleMention,
+    _date,
+    describe_holder,
+    document_side,
+    find_titles,
+)
 from memcon.model.people import Person, Role
 from memcon.model.records import Document
 
@@ -196,7 +204,6 @@ def resolve_title(
     if on is None:
         return Resolution(None, None, 0.0, "the document has no date and the sentence states none: "
                           "the office's holder cannot be told")
-    dated = f"on {on} (the date the sentence states: {stated[1]!r})" if stated else f"on {on}"
     prefer = list(participants) + _heading_ids(authority, heading, on=on)
     host = heading.written_in if heading.written_in not in (None, own) else None
     abroad = host or (heading.post if heading.post not in (None, own) else None)
@@ -205,10 +212,14 @@ def resolve_title(
     there = place_there(text, mention.start, mention.end) if mention.office.key in {"ambassador", "minister"} else None
     if side is not None or mention.place is not None:
         place = mention.place or there
-        if place is None and mention.office.key == "ambassador" and side is not None and mention.query is None:
+        unread = re.match(r"\s+(?:in|at|to)\s+[A-Z]", text[mention.end : mention.end + 6]) is not None
+        if place is None and mention.office.key == "ambassador" and side is not None and mention.query is None \
+                and not unread:  # "the American Ambassador in <a place memcon does not know>": not guessed
             # "the Soviet Ambassador" in a US record: accredited to the United States; "our
             # Ambassador", or the Soviet one in a Soviet record: to the country the record deals with
             place = own if side != own else (abroad if abroad else (US if own != US else None))
+        if side is None and place is not None and place != own and mention.office.key in {"ambassador", "minister"}:
+            side = own  # "The Ambassador in the Soviet Union (Thompson)": the record's side's envoy there
         result, _ = resolve_office(authority, query, on=on, side=side, place=place, prefer=prefer)
         return _dated(result, stated)
 
@@ -227,11 +238,11 @@ def resolve_title(
     # 4. the document names a holder of this office (not the addressee)
     addressee_office = bool(heading.addressee and mention.office.word
                             and mention.office.word.lower() in heading.addressee.lower())
-    named = [n for n in _same_office_names(text, mention) if not _in_heading_addressee(document, n[2], heading)]
-    if named and not mention.office.key.startswith("secretary"):
+    mentioned = [n for n in _same_office_names(text, mention) if not _in_heading_addressee(document, n[2], heading)]
+    if mentioned and not mention.office.key.startswith("secretary"):
         found: dict[str, Named] = {}
         unknown: list[str] = []
-        for name, how, _ in named:
+        for name, how, _ in mentioned:
             people, _why = named_holder(authority, name, query, on=on, side=None, strong=True)
             # a holder on the date; an apposition elsewhere ("A. Soheily, Under Secretary of State
             # for Foreign Affairs") names him even where the authority lacks the office
@@ -267,7 +278,7 @@ def resolve_title(
         foreign, _ = resolve_office(authority, query, on=on, side=host, prefer=prefer)
         if foreign.person_id is not None or mention.office.key != "president" or republic(host, on):
             if foreign.person_id is None:
-                why = f", a republic then," if mention.office.key == "president" else ""
+                why = ", a republic then," if mention.office.key == "president" else ""
                 return Resolution(None, None, 0.0, f"written in {host}{why}: {mention.text!r} may be {host}'s; "
                                   f"{foreign.reason}")
             return _dated(Resolution(foreign.person_id, foreign.name, min(foreign.confidence, 0.8),

@@ -89,7 +89,8 @@ def _adjectives() -> str:
 
 _ADJ = _adjectives()
 _ART = r"(?:[Tt]he|[Oo]ur|Mr\.|Mr|Madam|[Hh]is\s+Excellency\s+the)"
-_OF = r"(?:the[ \t]+)?(?:U\.\s?S\.|[A-Z][\w’'-]*)(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?[A-Z][\w’'-]*){0,5}"
+_OF = (r"(?:the[ \t]+)?(?:U\.\s?S\.|[A-Z][\w’'-]*)"
+       r"(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?|(?:de|da|do|del|la|los|las|di)[ \t]+)?[A-Z][\w’'-]*){0,5}")
 _CORE = (
     r"(?P<core>President(?:\s+of\s+the\s+Council(?:\s+of\s+Ministers)?)?|Acting\s+Secretary|Under\s?[Ss]ecretary"
     r"|Secretary|Attorney\s+General|Chairman|[Hh]ead\s+of\s+the\s+(?:(?P<gadj>[A-Z][a-z]+)\s+)?[Gg]overnment"

@@ -182,6 +182,23 @@ def test_seeds_with_the_authority(authority_linker: Linker) -> None:
             "Gromyko", "Khrushchev", "Castro", "Dorticós Torrado"} <= linked(wilson)
 
 
+@pytest.mark.shared
+def test_clashes_with_the_authority(authority_linker: Linker) -> None:
+    """Johnson and Bundy among the authority's namesakes, the d88 list as the volume's."""
+    names = {c.id: c.name for c in authority_linker.candidates}
+
+    def linked(text: str, date: str, volume: str = "frus1961-63v05") -> list[tuple[str, str | None]]:
+        doc = replace(_doc(text, date=date), id=f"{volume}/d1", volume_id=volume)
+        return [(m.text, names.get(m.person_id or "")) for m in authority_linker.link(doc)]
+
+    assert linked("Mr. Johnson met the Ambassador.", "1961-06-04") == [("Johnson", "Johnson, Ural Alexis")]
+    assert linked("President Johnson spoke.", "1965-03-01", "t") == [("Johnson", "Johnson, Lyndon Baines")]
+    assert linked("William P. Bundy called. Later Bundy agreed.", "1964-08-04") == [
+        ("William P. Bundy", "Bundy, William Putnam"), ("Bundy", "Bundy, William Putnam")]
+    assert linked("McGeorge Bundy called. Later Bundy agreed.", "1962-10-18") == [
+        ("McGeorge Bundy", "Bundy, McGeorge"), ("Bundy", "Bundy, McGeorge")]
+
+
 # -- surname clashes, forms, boundaries ----------------------------------------------------
 
 

@@ -15,6 +15,16 @@ from memcon.model.people import Person, Role
 from memcon.model.records import Volume
 
 _VOLUME_KEY = re.compile(r"^(frus[\w-]+)#")
+NOT_MILITARY = re.compile(
+    r"\b(?:consul|secretary|attorney|solicitor|postmaster|inspector|director|governor|accounting|surgeon)"
+    r"[ -]general\b|\bgeneral (?:counsel|assembly|agreement|services|accounting|manager|electric|motors)\b"
+)
+"""Offices that hold the word "general" without being a general's: taken out of a profile, so
+that "General Poole" is not the Consul General."""
+
+
+def _profile(text: str) -> str:
+    return NOT_MILITARY.sub(" ", fold(text).lower())
 _YEAR = re.compile(r"\d{4}")
 
 
@@ -80,7 +90,7 @@ def volume_candidates(volume: Volume, *, listed: bool = True) -> tuple[Candidate
             continue
         out.append(Candidate(
             id=f"{volume.id}#{entry.xml_id}", name=entry.name, parts=tuple(parts),
-            profile=fold(f"{entry.name} {entry.description}").lower(), listed=listed,
+            profile=_profile(f"{entry.name} {entry.description}"), listed=listed,
             volumes=frozenset({volume.id}), source="volume",
         ))
     for target, alias in aliases:
@@ -117,7 +127,7 @@ def person_candidates(persons: Iterable[Person]) -> tuple[Candidate, ...]:
         volumes = frozenset(m.group(1) for k in person.keys if (m := _VOLUME_KEY.match(k)))
         profile = " ".join((person.name, *person.remarks, *(r.title for r in person.roles)))
         out.append(Candidate(
-            id=person.id, name=person.name, parts=tuple(parts), profile=fold(profile).lower(),
+            id=person.id, name=person.name, parts=tuple(parts), profile=_profile(profile),
             roles=person.roles, birth=_year(person.birth), death=_year(person.death),
             volumes=volumes, weight=max(1, len(person.keys)), source="authority",
         ))
@@ -158,4 +168,4 @@ def merge_candidates(
     return tuple(out)
 
 
-__all__ = ["Candidate", "merge_candidates", "person_candidates", "volume_candidates"]
+__all__ = ["NOT_MILITARY", "Candidate", "merge_candidates", "person_candidates", "volume_candidates"]

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from memcon.enrich._candidates import Candidate
+from memcon.enrich._candidates import NOT_MILITARY, Candidate
 from memcon.enrich._names import FEMALE_TITLES, TITLES, fold_key
-from memcon.model.people import Mention
+from memcon.model.people import Mention, Role
 from memcon.model.records import Document
 
 _DROP = "not a name here"
@@ -129,18 +129,54 @@ def _narrow(ids: list[int], keep: list[int]) -> list[int]:
     return keep if keep else ids
 
 
-def _by_title(ids: list[int], cands: Sequence[Candidate], words: list[str], ctx: Context) -> list[int]:
+def _by_title(
+    ids: list[int], cands: Sequence[Candidate], words: list[str], ctx: Context, listed: frozenset[int]
+) -> list[int]:
+    """The candidates whose offices fit the title words best: a role held on the document's
+    date counts twice a mention in the profile ("President Johnson" in 1965: Lyndon B.
+    Johnson, President 1963–1969, not U. Alexis Johnson, whose remarks name a President)."""
     if not words:
         return ids
     scores: list[tuple[int, int]] = []
     for i in ids:
-        profile = cands[i].profile
-        role = cands[i].role_on(ctx.date) if ctx.date else None
-        text = f"{profile} {role.title.lower()}" if role else profile
-        score = sum(1 for w in words if any(s in text for s in _SYNONYMS.get(w, (w,))))
+        cand = cands[i]
+        profile = cand.profile  # "consul general" and the like already taken out (_candidates)
+        held = _held(cand, ctx.date) if ctx.date else ""
+        score = 0
+        for w in words:
+            alts = _SYNONYMS.get(w, (w,))
+            if held and any(a in held for a in alts):
+                score += 2
+            elif any(a in profile for a in alts):
+                score += 1
+        if score and i in listed:
+            score += 2  # the volume's own list first: its entry and the authority's may be one person twice
         scores.append((score, i))
     best = max(s for s, _ in scores)
     return [i for s, i in scores if s == best] if best else ids
+
+
+_HELD: dict[tuple[str, str], str] = {}
+
+
+def _held(cand: Candidate, day: str) -> str:
+    """The titles of the roles ``cand`` holds on ``day``, lower case (cached)."""
+    key = (cand.id, day)
+    got = _HELD.get(key)
+    if got is None:
+        if len(_HELD) > 200_000:
+            _HELD.clear()
+        got = _HELD[key] = NOT_MILITARY.sub(" ", " ".join(r.title.lower() for r in _roles_on(cand, day)))
+    return got
+
+
+def _roles_on(cand: Candidate, day: str) -> list[Role]:
+    out = []
+    for role in cand.roles:
+        start, end = role.start, role.end
+        if (start or end) and not (start and day[: len(start)] < start) and not (end and day[: len(end)] > end):
+            out.append(role)
+    return out
 
 
 @lru_cache(maxsize=65536)
@@ -188,42 +224,65 @@ def resolve(
     counts how often each candidate was named unambiguously in the other documents of the
     batch (:meth:`Linker.link_documents`)."""
     year = ctx.year
-    staged: list[tuple[int | None, str, Hit, list[int], str, float]] = []
-    evidence: dict[int, str] = {}
+    staged: list[tuple[int | None, str, Hit, _Pass]] = []
     counts: dict[int, int] = {}
+    evidence: dict[int, str] = {}
     for footnote, text, hits in all_hits:
         for hit in hits:
-            ids, reason, conf = _first_pass(hit, text, cands, ctx, year, forenames, listed)
-            staged.append((footnote, text, hit, ids, reason, conf))
-            if len(ids) == 1 and hit.fuzzy is None:
-                evidence.setdefault(ids[0], text[hit.start:hit.end])
-                counts[ids[0]] = counts.get(ids[0], 0) + 1
+            got = _first_pass(hit, text, cands, ctx, year, forenames, listed)
+            staged.append((footnote, text, hit, got))
+            if got.strong is not None:
+                # named by a full name, a forename, or a title that leaves one person
+                counts[got.strong] = counts.get(got.strong, 0) + 1
+                evidence.setdefault(got.strong, text[hit.start:hit.end])
     volumes: set[str] = set()
     for i in evidence:
         volumes |= cands[i].volumes
     out: list[Mention] = []
-    for footnote, text, hit, ids, reason, conf in staged:
-        if len(ids) > 1:
-            ids, reason, conf = _second_pass(ids, cands, evidence, counts, volumes, reason, listed, prior or {})
+    for footnote, text, hit, got in staged:
+        ids, reason, conf = got.ids, got.reason, got.confidence
         if reason is _DROP:
             continue
+        if got.strong is None and len(got.broad) > 1:
+            # the other mentions of the document first: "William P. Bundy … Bundy", "President
+            # Kennedy … Robert Kennedy … Kennedy"
+            named = sorted(((counts[i], i) for i in got.broad if i in counts), reverse=True)
+            if named and (len(named) == 1 or named[0][0] >= 2 * named[1][0]):
+                i = named[0][1]
+                tail = (f"named as '{evidence[i]}' in this document" if len(named) == 1 else
+                        f"identified {named[0][0]} times in this document ({cands[named[1][1]].name}: {named[1][0]})")
+                ids, reason, conf = [i], f"{got.how} '{text[hit.start:hit.end]}': {cands[i].name}, {tail}", 0.85
+        if len(ids) > 1:
+            ids, reason, conf = _second_pass(ids, cands, volumes, reason, listed, prior or {})
         span = text[hit.start:hit.end]
         pid = cands[ids[0]].id if len(ids) == 1 else None
         out.append(Mention(hit.start, hit.end, span, pid, conf if pid else 0.0, method, reason, footnote))
     return tuple(out)
 
 
+@dataclass(frozen=True, slots=True)
+class _Pass:
+    ids: list[int]
+    reason: str
+    confidence: float
+    how: str = "surname"
+    broad: tuple[int, ...] = ()
+    """The candidates the name's form, forenames and honorific leave."""
+    strong: int | None = None
+    """The person, when the form, forenames, honorific or title alone leave one."""
+
+
 def _first_pass(
     hit: Hit, text: str, cands: Sequence[Candidate], ctx: Context, year: int | None, forenames: set[str],
     listed: frozenset[int],
-) -> tuple[list[int], str, float]:
+) -> _Pass:
     span = text[hit.start:hit.end]
     if hit.fuzzy is not None:
         surname, score = hit.fuzzy
         ids = [hit.options[0][0]]
         if ids[0] not in listed and (year is None or not _era(cands[ids[0]], year)):
-            return [], _DROP, 0.0
-        return ids, f"spelling variant of '{surname}' (similarity {score:.0f}): {_name(cands[ids[0]])}", 0.7
+            return _Pass([], _DROP, 0.0)
+        return _Pass(ids, f"spelling variant of '{surname}' (similarity {score:.0f}): {_name(cands[ids[0]])}", 0.7)
     full = [i for i, k in hit.options if k != "surname"]
     ids = list(dict.fromkeys(full or [i for i, _ in hit.options]))
     how = "full name" if full else "surname"
@@ -232,10 +291,10 @@ def _first_pass(
             re.search(r"\b[A-Z]\.\s*$", text[max(0, hit.start - 4):hit.start]):
         # "J. P. Morgan" is not "P. Morgan": an initial more than the form has
         if not any(i in listed for i in full):
-            return [], _DROP, 0.0
-        return [], f"'{text[max(0, hit.start - 3):hit.end].strip()}': initials of no candidate", 0.0
+            return _Pass([], _DROP, 0.0)
+        return _Pass([], f"'{text[max(0, hit.start - 3):hit.end].strip()}': initials of no candidate", 0.0)
     if not full and re.match(r"\s+[A-Z]\.\s*[A-Z]", text[hit.end:hit.end + 8]):
-        return [], _DROP, 0.0  # "Robert H. Lord": a forename, not the surname Robert
+        return _Pass([], _DROP, 0.0)  # "Robert H. Lord": a forename, not the surname Robert
     if not full and (listed or year is not None):
         # a surname alone of a person outside the volume's list (the authority's thousands)
         # counts only next to a title, or for a person of the document's years
@@ -243,7 +302,7 @@ def _first_pass(
                 or (year is not None and _era(cands[i], year))
                 or (year is None and len(hit.options) == 1)]
         if not keep:
-            return [], _DROP, 0.0
+            return _Pass([], _DROP, 0.0)
         ids = keep
     if not full:
         given_words = _forename_run(hit.title) if text[hit.start - 1:hit.start] in (" ", "\t") else []
@@ -257,23 +316,25 @@ def _first_pass(
                 any(agrees(f, g) for f in p.forenames for g in given_words) for p in cands[i].parts)]
             if not keep:
                 if not any(i in listed for i in ids):
-                    return [], _DROP, 0.0  # "West Berlin": not a person of the list at all
-                return [], f"'{given} {span}': no candidate of that forename", 0.0
+                    return _Pass([], _DROP, 0.0)  # "West Berlin": not a person of the list at all
+                return _Pass([], f"'{given} {span}': no candidate of that forename", 0.0)
             ids = keep
     if honorific in FEMALE_TITLES:
         keep = [i for i in ids if _WOMAN.search(cands[i].profile)]
         if not keep:
-            return [], f"'{hit.title} {span}': no woman of that name among the candidates", 0.0
+            return _Pass([], f"'{hit.title} {span}': no woman of that name among the candidates", 0.0)
         ids = keep
     elif honorific in _MALE and len(ids) > 1:
         ids = _narrow(ids, [i for i in ids if not _NOT_MISTER.search(cands[i].profile)])
+    broad = tuple(ids)
     steps: list[str] = []
     if len(ids) > 1 and words:
         before = len(ids)
-        ids = _by_title(ids, cands, words, ctx)
+        ids = _by_title(ids, cands, words, ctx, listed)
         if len(ids) < before:
             steps.append(f"title '{hit.title}'")
-    if len(ids) > 1:
+    strong = ids[0] if len(ids) == 1 else None
+    if len(ids) > 1:  # the volume's persons list, as its editors identified the persons
         in_list = [i for i in ids if i in listed]
         if in_list and len(in_list) < len(ids):
             ids = in_list
@@ -303,25 +364,17 @@ def _first_pass(
         cand = cands[ids[0]]
         if not steps:
             where = "the volume's persons list" if ids[0] in listed else "the candidates"
-            return ids, f"{how} '{span}': only {cand.name} in {where}", 0.95 if full or ids[0] in listed else 0.85
-        return ids, f"{how} '{span}': {cand.name} ({'; '.join(steps)})", 0.85 if full else 0.8
-    return ids, f"{how} '{span}'" + (f" ({'; '.join(steps)})" if steps else ""), 0.0
+            conf = 0.95 if full or ids[0] in listed else 0.85
+            return _Pass(ids, f"{how} '{span}': only {cand.name} in {where}", conf, how, broad, strong)
+        return _Pass(ids, f"{how} '{span}': {cand.name} ({'; '.join(steps)})", 0.85 if full else 0.8, how, broad,
+                     strong)
+    return _Pass(ids, f"{how} '{span}'" + (f" ({'; '.join(steps)})" if steps else ""), 0.0, how, broad, strong)
 
 
 def _second_pass(
-    ids: list[int], cands: Sequence[Candidate], evidence: dict[int, str], counts: dict[int, int],
-    volumes: set[str], reason: str, listed: frozenset[int], prior: dict[int, int],
+    ids: list[int], cands: Sequence[Candidate], volumes: set[str], reason: str, listed: frozenset[int],
+    prior: dict[int, int],
 ) -> tuple[list[int], str, float]:
-    named = [i for i in ids if i in evidence]
-    if len(named) == 1:
-        return named, f"{reason}: {cands[named[0]].name}, named as '{evidence[named[0]]}' in this document", 0.85
-    if named:
-        ids = named
-        ranked = sorted(((counts.get(i, 0), i) for i in named), reverse=True)
-        if ranked[0][0] >= 2 * ranked[1][0]:
-            i = ranked[0][1]
-            return [i], (f"{reason}: {cands[i].name}, named unambiguously {ranked[0][0]} times in this "
-                         f"document ({cands[ranked[1][1]].name}: {ranked[1][0]})"), 0.7
     if prior:
         seen = sorted(((prior.get(i, 0), i) for i in ids), reverse=True)
         if seen[0][0] >= 3 and seen[0][0] >= 3 * seen[1][0]:

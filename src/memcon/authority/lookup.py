@@ -110,6 +110,8 @@ class Authority:
         self._keys: dict[str, Person] = {}
         self._surnames: dict[str, list[Person]] = {}
         self._offices: dict[str, list[_Office]] = {}
+        self._exact: dict[str, dict[str, set[tuple[str | None, str | None]]]] = {}
+        self._answers: dict[tuple[str, str, str | None], list[tuple[Person, Role]]] = {}
         for person in persons:
             self._add(person)
 
@@ -168,13 +170,14 @@ class Authority:
         if not _ISO_DAY.match(day):
             raise InvalidValue(f"not an ISO date: {on!r}", hint="write dates as 1961-06-04")
         day = _low(day)
+        asked = (title_pattern, day, side)
+        if asked in self._answers:
+            return list(self._answers[asked])
         office, place, title_side = office_key(title_pattern)
         wanted = (country(side) or side) if side else title_side
-        exact_offices: dict[str, set[tuple[str | None, str | None]]] = {}
+        exact_offices = self._exact_offices(office)
         candidates: dict[str, list[_Office]] = {}
         for entry in self._offices.get(office, ()):
-            if entry.term:
-                exact_offices.setdefault(entry.person.id, set()).add((entry.place, entry.side))
             if place is not None and entry.place != place:
                 continue
             if wanted is not None and entry.side != wanted:
@@ -194,7 +197,21 @@ class Authority:
             if current is None or _order(entry, 0) < _order(current, 0):
                 best[entry.person.id] = entry
         ranked = sorted(best.values(), key=lambda e: _order(e, support[e.person.id]))
-        return [(e.person, e.role) for e in ranked]
+        answer = [(e.person, e.role) for e in ranked]
+        if len(self._answers) < 50_000:
+            self._answers[asked] = answer
+        return list(answer)
+
+    def _exact_offices(self, office: str) -> dict[str, set[tuple[str | None, str | None]]]:
+        """Person id → the (place, side) of each term an exact source (POCOM, presidents) gives
+        them in ``office``; computed once per office."""
+        if office not in self._exact:
+            exact: dict[str, set[tuple[str | None, str | None]]] = {}
+            for entry in self._offices.get(office, ()):
+                if entry.term:
+                    exact.setdefault(entry.person.id, set()).add((entry.place, entry.side))
+            self._exact[office] = exact
+        return self._exact[office]
 
 
 _BOUNDS = re.compile(r"\[bounded by the volume: (\d{4})(?:–(\d{4}))?\]")

@@ -1,4 +1,7 @@
-"""``memcon who``: who held an office on a day — "the Secretary" on 1961-06-04 is Dean Rusk."""
+"""``memcon who``: who held an office on a day — "the Secretary" on 1961-06-04 is Dean Rusk.
+
+DOCS: docs/cli.md#memcon-who
+"""
 
 from __future__ import annotations
 
@@ -25,11 +28,12 @@ def who_cli(title: str, on: str, side: str, place: str | None, db: str, as_json:
 
     The side is the record's (a US record by default): "the President" is the US President, "our
     Ambassador" a US ambassador; an office the side does not have ("the Prime Minister" in a US
-    record) is another country's — the --place's.  Written abroad (--place Managua), "the
-    President" is the host's when the authority knows one.
+    record) is another country's — the --place's.  Written in a republic (--place Managua), "the
+    President" is the host's: unresolved when the authority does not know him.
 
     Example:
 
+    \b
         memcon who "the Secretary" --date 1961-06-04
         memcon who "the Chairman" --date 1962-10-26 --side Soviet
         memcon who "the Prime Minister" --date 1930-01-19 --place London --json

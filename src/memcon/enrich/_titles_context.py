@@ -5,7 +5,7 @@ directed by the President"), and the document's heading (sender, addressee, the 
 
 Pure functions over text: :mod:`memcon.enrich.titles` weighs what they find against the authority.
 
-DOCS: docs/authority.md#titles
+DOCS: docs/benchmarks.md#title-labels
 """
 
 from __future__ import annotations

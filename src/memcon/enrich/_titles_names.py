@@ -7,7 +7,7 @@ at another time, (3) — for a name given with forenames or initials only — be
 that name alive at the date.  The first rank with exactly one person decides; a rank with several
 leaves it undecided.
 
-DOCS: docs/authority.md#titles
+DOCS: docs/benchmarks.md#title-labels
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 :func:`resolve_title` for a mention in a document, :func:`resolve_office` for an office asked
 on a date (``memcon who``).
 
-DOCS: docs/authority.md#titles
+DOCS: docs/benchmarks.md#title-labels
 """
 
 from __future__ import annotations

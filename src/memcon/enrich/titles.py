@@ -25,7 +25,7 @@ and any other qualifier — "of War", "of the Treasury").  :func:`resolve_title`
 One person: resolved, with a confidence and a one-line reason naming the role, its dates and its
 source.  Several or none: **unresolved** (``person_id=None``) with the reason — never a guess.
 
-DOCS: docs/authority.md#titles
+DOCS: docs/benchmarks.md#title-labels
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from memcon.model.people import Person, Role
@@ -168,9 +169,32 @@ def find_titles(text: str) -> Iterator[TitleMention]:
     President", "President of the Republic of Cuba", "our minister at Copenhagen", "the Minister
     in Denmark", "the Secretary of War", "the head of the Soviet government", "US Ambassador in
     Moscow" …  A title followed by a name ("President Kennedy") is a name, not a title mention."""
+    yield from _titles_of(text)
+
+
+@lru_cache(maxsize=32)
+def _titles_of(text: str) -> tuple[TitleMention, ...]:
+    """:func:`find_titles`, kept for the last texts (the resolver reads a document's other
+    mentions of the same office)."""
+    return tuple(_scan(text))
+
+
+_CORE_WORD = re.compile(r"\b(?:President|Secretary|Undersecretary|Chairman|[Hh]ead|Premier|Minister|minister|Ambassador"
+                        r"|Attorney)\b")
+
+
+def _scan(text: str) -> Iterator[TitleMention]:
     pos = 0
     while True:
-        m = _FIND.search(text, pos)
+        core = _CORE_WORD.search(text, pos)
+        if core is None:
+            return
+        # the article and nationality stand at most a few words before the office's word
+        m = _FIND.search(text, max(pos, core.start() - 48), core.end() + 60)
+        if m is None or m.start("core") > core.start():
+            pos = core.end()
+            continue
+        m = _FIND.search(text, m.start())
         if m is None:
             return
         pos = m.start("core") + 1
@@ -355,6 +379,7 @@ def who(
     ``side``'s; an office ``side`` does not have is ``place``'s country's; written abroad, "the
     President" is the host's when the authority knows one.  Returns the resolution and the
     holders it weighed."""
+    from memcon.enrich._titles_context import republic
     from memcon.enrich._titles_resolve import HOST_OFFICES
 
     own = _country(side) or side if side else None
@@ -380,6 +405,9 @@ def who(
         if foreign.person_id is not None:
             return Resolution(foreign.person_id, foreign.name, min(foreign.confidence, 0.8),
                               f"written in {host}: {foreign.reason}"), holders
+        if mention.office.key != "president" or republic(host, on):
+            return Resolution(None, None, 0.0, f"written in {host}: {title!r} may be {host}'s; "
+                              f"{foreign.reason}"), holders
     return resolve_office(authority, query, on=on, side=own)
 
 

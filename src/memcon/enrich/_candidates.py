@@ -16,7 +16,7 @@ from memcon.model.records import Volume
 
 _VOLUME_KEY = re.compile(r"^(frus[\w-]+)#")
 NOT_MILITARY = re.compile(
-    r"\b(?:consul|secretary|attorney|solicitor|postmaster|inspector|director|governor|accounting|surgeon)"
+    r"\b(?:consul|consulate|secretary|attorney|solicitor|postmaster|inspector|director|governor|accounting|surgeon)"
     r"[ -]general\b|\bgeneral (?:counsel|assembly|agreement|services|accounting|manager|electric|motors)\b"
 )
 """Offices that hold the word "general" without being a general's: taken out of a profile, so

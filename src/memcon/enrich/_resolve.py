@@ -19,6 +19,8 @@ from memcon.model.people import Mention, Role
 from memcon.model.records import Document
 
 _DROP = "not a name here"
+_RULERS = frozenset({"czar", "tsar", "emperor", "empress", "king", "queen", "kaiser", "pope", "sultan", "shah",
+                     "prince", "princess", "archduke", "emir"})
 _NOT_GIVEN = frozenset(
     """later then when after before yesterday today tomorrow meanwhile however also both whereupon
     thereupon perhaps accordingly furthermore moreover since while although though unless until if
@@ -42,7 +44,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "prime": ("prime", "premier", "president of the council"),
     "foreign": ("foreign", "secretary of state for foreign affairs", "commissar for foreign affairs"),
     "gen": ("general", "gen."),
-    "general": ("general", "gen."),
+    "general": ("general", "gen.", "commanding", "army"),
     "col": ("colonel", "col."),
     "colonel": ("colonel", "col."),
     "adm": ("admiral", "adm."),
@@ -293,6 +295,9 @@ def _first_pass(
         if not any(i in listed for i in full):
             return _Pass([], _DROP, 0.0)
         return _Pass([], f"'{text[max(0, hit.start - 3):hit.end].strip()}': initials of no candidate", 0.0)
+    if not full and not any(i in listed for i in ids) and fold_key(span) in forenames \
+            and re.match(r" [A-Z][a-z]", text[hit.end:hit.end + 3]):
+        return _Pass([], _DROP, 0.0)  # "Victor Emanuel": a forename before another name, not a surname
     if not full and re.match(r"\s+[A-Z]\.\s*[A-Z]", text[hit.end:hit.end + 8]):
         return _Pass([], _DROP, 0.0)  # "Robert H. Lord": a forename, not the surname Robert
     if not full and (listed or year is not None):
@@ -326,6 +331,9 @@ def _first_pass(
         ids = keep
     elif honorific in _MALE and len(ids) > 1:
         ids = _narrow(ids, [i for i in ids if not _NOT_MISTER.search(cands[i].profile)])
+    if words and words[0] in _RULERS and not any(i in listed for i in ids) and \
+            not any(any(w in cands[i].profile for w in words) for i in ids):
+        return _Pass([], f"'{hit.title} {span}': no {words[0]} of that name among the candidates", 0.0)
     broad = tuple(ids)
     steps: list[str] = []
     if len(ids) > 1 and words:
@@ -390,7 +398,8 @@ def _second_pass(
             i = shared[0][1]
             return [i], f"{reason}: {cands[i].name}, in {shared[0][0]} persons lists with the others named here", 0.7
     weights = sorted(((cands[i].weight, i) for i in ids), reverse=True)
-    if len(weights) > 1 and weights[0][0] >= 3 * weights[1][0] and weights[0][0] >= 3:
+    if len(weights) > 1 and weights[0][0] >= 3 * weights[1][0] and weights[0][0] >= 3 \
+            and sum(1 for i in ids if i in listed) < 2:
         i = weights[0][1]
         return [i], f"{reason}: {cands[i].name}, the most frequent ({weights[0][0]} sources vs {weights[1][0]})", 0.6
     names = ", ".join(cands[i].name for i in ids[:3]) + (" …" if len(ids) > 3 else "")

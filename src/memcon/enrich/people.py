@@ -307,28 +307,33 @@ def _common_word_is_name(folded: str, start: int, end: int, upper: bool) -> bool
     after = folded[end:end + 3]
     if re.match(r"\s?\d", after):
         return False  # "Page 5"
+    window = folded[max(0, start - 30):start]
+    prev = re.search(r"(^|.)\s*\b([A-Za-z]+)\.?[ \t]+$", window)
+    if prev and fold_key(prev.group(2)) in TITLES:
+        return True  # "Colonel House of this action", "Mr. Root"
     if re.match(r" [A-Z]", after) or re.match(r" of\b", folded[end:end + 4]):
         return False  # "White House", "House of Commons"
     head = folded[max(0, start - 4):start].lower()
     if head.endswith(("the ", " a ", "an ", "our ", " of ")):
         return False
-    window = folded[max(0, start - 30):start]
-    prev = re.search(r"(^|.)\s*\b([A-Za-z]+)[ \t]+$", window)
-    if prev and prev.group(2)[0].isupper() and fold_key(prev.group(2)) not in TITLES \
-            and prev.group(1) not in (".", "!", "?", "\n", ":", ""):
+    if prev and prev.group(2)[0].isupper() and prev.group(2) not in _LEADS \
+            and prev.group(1) not in (".", "!", "?", "\n", ":", "", "["):
         return False  # "International Law": part of a longer capitalised phrase
     line_start = folded.rfind("\n", 0, start) + 1
     prefix = folded[line_start:start].rstrip()
-    if not prefix:  # at the start of a line: a signature ("Page") or a sentence
+    if not prefix or prefix in ("[From", "From"):  # a signature ("Page"), "[From House.]", a sentence
         line_end = folded.find("\n", end)
         rest = folded[end:line_end if line_end >= 0 else len(folded)].strip()
-        return rest in ("", ".", "'s") or folded[end:end + 2] == "'s" or bool(_REPORTING.match(folded, end))
+        return rest in ("", ".", "'s", ".]") or folded[end:end + 2] == "'s" or bool(_REPORTING.match(folded, end))
     last = re.search(r"(\w+)\.$", prefix)
-    if prefix[-1] in ".!?:" and not (last and (fold_key(last.group(1)) in TITLES or last.group(1) == "St")):
+    if prefix[-1] in ".!?:" and not (last and (fold_key(last.group(1)) in TITLES or last.group(1) == "St"
+                                              or re.fullmatch(r"[A-Z]", last.group(1)))):
         return folded[end:end + 2] == "'s" or bool(_REPORTING.match(folded, end))
     return True
 
 
+_LEADS = frozenset({"Dear", "My", "From", "To", "For", "By", "With", "And", "Of", "Tell", "Ask", "Advise",
+                    "Inform", "Please", "Thank", "See", "Cable", "Wire"})
 _INSTITUTION = re.compile(
     r"(?:'s)? (?:Library|Center|Centre|Foundation|Institute|Doctrine|Plan|Round|Line|Act|"
     r"Memorial|Prize|University|College|School|Hall|Street|Avenue|Square|Airport|Administration)\b"

@@ -55,7 +55,7 @@ COMMON_WORDS = frozenset(
     spring bird fox lamb wolf swift noble bishop dean chase cash stone steel gold silver iron moore
     banks burns mills rivers waters fields woods brooks hardy power powers rich sage strange
     ball battle cousins freeman home manning owen tubby chief general
-    major early royal head west east""".split()
+    major early royal head west east day""".split()
 )
 _FOLD_TABLE: dict[int, str] = {}
 for _code in range(0xC0, 0x250):

@@ -339,3 +339,36 @@ def test_memcon_who(titles_db: Path) -> None:
     assert place.output.startswith("MacDonald, James Ramsay"), place.output
     bad = CliRunner().invoke(cli, ["who", "the Secretary", "--date", "June 1961", "--db", str(titles_db)])
     assert bad.exit_code == 2
+
+
+def test_the_heading_decides_only_in_a_signature_or_a_vocative(authority: Authority) -> None:
+    heading = "The British Ambassador (Spring Rice) to the Secretary of State"
+    signed = _doc(f"{heading}\n\nWashington, June 27, 1917.\n\nSir: I have the honour to enclose a memorandum "
+                  "on the matter we discussed.\n\nI have [etc.]\n\n(For the Ambassador)\nColville Barclay",
+                  "1917-06-27", heading=heading, place="Washington")
+    assert _surname(_resolve(authority, signed, "the Ambassador")) == "Spring Rice"  # "(For the Ambassador)"
+    own = "The Ambassador in Italy (Garrett) to the Secretary of State"
+    body = _doc(f"{own}\n\nRome, March 3, 1930.\n\nThe Ambassador added that his Government appeared to be "
+                "reluctant to act.", "1930-03-03", heading=own, place="Rome")
+    assert _resolve(authority, body, "The Ambassador", nth=1).person_id is None  # Garrett writes "I"
+    note = "The Minister for Foreign Affairs to the American Ambassador (Morgan)"
+    vocative = _doc(f"{note}\n\nRio de Janeiro, December 4, 1930.\n\nMy Dear Mr. Ambassador: In reference to "
+                    "the correspondence exchanged between us.", "1930-12-04", heading=note, place="Rio de Janeiro")
+    assert _surname(_resolve(authority, vocative, "Mr. Ambassador")) == "Morgan"
+
+
+def test_signature_formulas(authority: Authority) -> None:
+    proclamation = Document(id="frus-test/d3", volume_id="frus-test", heading="[Untitled]",
+                            text="Done at the city of Washington.\n\n[seal.]\n\nU. S. GRANT.\n\nBy the President:\n\n"
+                                 "Hamilton Fish, Secretary of State.")
+    result = _resolve(authority, proclamation, "the President")
+    assert _surname(result) == "Grant" and "signature" in result.reason  # no date: the name decides
+    for_him = _doc("Accept [etc.]\n\nFor the Secretary of State:\nWilliam Phillips", "1934-05-08")
+    assert _surname(_resolve(authority, for_him, "the Secretary of State")) == "Hull"  # Phillips signs for him
+
+
+def test_other_departments_and_foreign_secretaries(authority: Authority) -> None:
+    treasury = _doc("a letter from the Acting Secretary of the Treasury, stating that", "1897-07-28")
+    assert _resolve(authority, treasury, "the Acting Secretary").person_id is None
+    british, _ = who(authority, "the Secretary of State for Foreign Affairs", on="1952-06-01", place="London")
+    assert _surname(british) == "Eden"

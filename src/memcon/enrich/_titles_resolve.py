@@ -125,19 +125,6 @@ def _side_words(mention: TitleMention, own: str | None, heading: Heading) -> str
     return mention.side
 
 
-def _heading_ids(authority: Authority, heading: Heading, *, on: str) -> list[str]:
-    from memcon.enrich._titles_names import persons_named
-
-    ids: list[str] = []
-    for part in (heading.sender,):  # the addressee is "you" in the text, not a third person
-        if not part:
-            continue
-        for name in re.findall(r"\(([^()]+)\)|(?:Mr|Sir|Lord|Baron|Count)\.?\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)", part):
-            for person in persons_named(authority, name[0] or name[1]):
-                ids.append(person.id)
-    return ids
-
-
 def _same_office_names(text: str, mention: TitleMention) -> list[tuple[str, str, int]]:
     """Names the document gives this office elsewhere: "President Zelaya", "Ambassador
     Bakhmeteff", and names in apposition to another mention of the same office."""
@@ -204,7 +191,7 @@ def resolve_title(
     if on is None:
         return Resolution(None, None, 0.0, "the document has no date and the sentence states none: "
                           "the office's holder cannot be told")
-    prefer = list(participants) + _heading_ids(authority, heading, on=on)
+    prefer = list(participants)  # not the heading's persons: in his own despatch the sender is "I"
     host = heading.written_in if heading.written_in not in (None, own) else None
     abroad = host or (heading.post if heading.post not in (None, own) else None)
 
@@ -223,9 +210,22 @@ def resolve_title(
         result, _ = resolve_office(authority, query, on=on, side=side, place=place, prefer=prefer)
         return _dated(result, stated)
 
-    # 3. the heading's sender holds this office: "(For the Ambassador) Colville Barclay" under
-    # "The British Ambassador (Spring Rice) to the Secretary of State"
-    if heading.sender and mention.start > len(document.heading or "") + 40:
+    # 3. a signature for the heading's sender: "(For the Ambassador) Colville Barclay" under
+    # "The British Ambassador (Spring Rice) to the Secretary of State" — elsewhere in his own
+    # despatch the sender is "I", and "the Ambassador" another; "Mr. Ambassador" in a note to
+    # the heading's addressee is the addressee
+    signing = re.search(r"(?:^|\n|\()\s*(?:For|By)\s+$", text[max(0, mention.start - 12) : mention.start])
+    vocative = mention.text.startswith(("Mr.", "Mr ", "Madam"))
+    if vocative and heading.addressee:  # "My Dear Mr. Ambassador" in a note to the Ambassador (Morgan)
+        for sent in find_titles(heading.addressee):
+            if sent.office.key != mention.office.key:
+                continue
+            for near in names_near(heading.addressee, sent.start, sent.end):
+                addressee_side = own if sent.side == "own" else sent.side
+                people, _why = named_holder(authority, near.name, query, on=on, side=addressee_side, strong=True)
+                if len(people) == 1 and people[0].role is not None:
+                    return _from_named(people, near.name, "addressed to him in the heading", mention, on)
+    if heading.sender and signing and mention.start > len(document.heading or "") + 40:
         for sent in find_titles(heading.sender):
             if sent.office.key != mention.office.key or sent.query != mention.query:
                 continue

@@ -100,7 +100,7 @@ _CORE = (
 )
 _FIND = re.compile(
     rf"(?:\b(?P<art>{_ART})\s+)?(?:(?P<adj>{_ADJ})\s+)?{_CORE}\b"
-    r"(?P<qual>(?:\s+(?:plenipotentiary|resident|Extraordinary|of\s+State))*)"
+    r"(?P<qual>(?:\s+(?:[Pp]lenipotentiary|[Rr]esident|[Ee]xtraordinary|of\s+State))*)"
     rf"(?:\s+(?P<prep>of|for|in|at|to)\s+(?P<obj>{_OF}))?"
 )
 _FOLLOWED_BY_NAME = re.compile(r"^\s+(?:[A-Z][a-z]+|[A-Z]\.)")
@@ -263,22 +263,22 @@ def _mention(text: str, m: re.Match[str]) -> TitleMention | None:
                 country = _country(rest.group("c")) if rest and rest.group("c") else None
                 side = country or "republic"
                 end = m.start("obj") + (rest.end() if rest else len(obj))
-            elif office.key in {"secretary-of-state", "minister"} and _DEPARTMENTS.match(obj):
+            elif office.key in {"secretary-of-state", "acting-secretary", "under-secretary", "minister"} \
+                    and _DEPARTMENTS.match(obj):
                 dept = _DEPARTMENTS.match(obj)
                 assert dept is not None
-                query = f"{'Secretary' if office.key != 'minister' else 'Minister'} of {dept.group(1)}"
+                query = f"{' '.join(core.split())} of {dept.group(1)}"  # "Acting Secretary of the Treasury"
                 office = OFFICES["secretary"] if office.key != "minister" else office
                 end = m.start("obj") + dept.end()
             elif prep == "for" and obj.startswith("Foreign Affairs"):
                 end = m.start("obj") + len("Foreign Affairs")
                 query = f"{office.title} for Foreign Affairs"
-            elif _NOT_GOVERNMENT.match(obj) or office.key in {"chairman", "president", "secretary-of-state",
-                                                              "minister", "under-secretary"}:
-                query = f"{' '.join(core.split())} of {obj}"
-                if office.key == "secretary-of-state":
+                if office.key == "secretary-of-state":  # the British Foreign Secretary
+                    office, query = OFFICES["foreign-minister"], None
+            else:  # an office of some body ("President of the Conference"): asked as worded
+                query = f"{' '.join(core.split())} {prep} {obj}"
+                if office.key in {"secretary-of-state", "acting-secretary"}:
                     office = OFFICES["secretary"]
-            else:
-                end = m.start("prep") - 1
         start = m.start()
         return TitleMention(start, end, text[start:end].rstrip(), office, side, place, query)
     return None

@@ -372,3 +372,20 @@ def test_other_departments_and_foreign_secretaries(authority: Authority) -> None
     assert _resolve(authority, treasury, "the Acting Secretary").person_id is None
     british, _ = who(authority, "the Secretary of State for Foreign Affairs", on="1952-06-01", place="London")
     assert _surname(british) == "Eden"
+
+
+def test_a_page_break_inside_a_title_and_offices_of_other_bodies(authority: Authority) -> None:
+    found = [m for m in find_titles("made the statement to the Ambassador of [Page 588] Mexico that") if m.side]
+    assert found and found[0].side == "Mexico"
+    railroad = _doc("Daniel Willard, the President of the Baltimore and Ohio Railroad, came in. I therefore "
+                    "conferred with the President, and he asks me to send the men.", "1917-11-01",
+                    place="Washington")
+    assert _surname(_resolve(authority, railroad, "the President", nth=1)) == "Wilson"
+
+
+def test_the_sender_named_in_the_heading_is_not_the_ambassador_of_his_despatch(authority: Authority) -> None:
+    heading = "The Ambassador in Mexico (Sheffield) to the Secretary of State"
+    doc = _doc(f"{heading}\n\nMexico, June 1, 1925.\n\nAmbassador Sheffield has been told that the Ambassador "
+               "of Japan will call; the Ambassador said nothing more.", "1925-06-01", heading=heading, place="Mexico")
+    result = _resolve(authority, doc, "the Ambassador", nth=1)
+    assert result.name != "Sheffield, James Rockwell"

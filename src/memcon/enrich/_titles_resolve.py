@@ -125,6 +125,23 @@ def _side_words(mention: TitleMention, own: str | None, heading: Heading) -> str
     return mention.side
 
 
+def _sender_ids(
+    authority: Authority, heading: Heading, mention: TitleMention, query: str, *, on: str, own: str | None
+) -> set[str]:
+    """The persons the heading's sender names with this office ("The Ambassador in Mexico
+    (Sheffield) to the Secretary of State")."""
+    ids: set[str] = set()
+    if not heading.sender:
+        return ids
+    for sent in find_titles(heading.sender):
+        if sent.office.key != mention.office.key:
+            continue
+        for near in names_near(heading.sender, sent.start, sent.end):
+            people, _ = named_holder(authority, near.name, query, on=on, side=None, strong=True)
+            ids.update(n.person.id for n in people)
+    return ids
+
+
 def _same_office_names(text: str, mention: TitleMention) -> list[tuple[str, str, int]]:
     """Names the document gives this office elsewhere: "President Zelaya", "Ambassador
     Bakhmeteff", and names in apposition to another mention of the same office."""
@@ -144,6 +161,8 @@ def _same_office_names(text: str, mention: TitleMention) -> list[tuple[str, str,
             continue
         if (other.side not in (None, "own") or other.place) and (other.side, other.place) != (mention.side, mention.place):
             continue  # "Mr. Dorticos, President of the Republic of Cuba" names another country's
+        if other.query != mention.query and not (other.query or "").endswith("for Foreign Affairs"):
+            continue  # "Daniel Willard, the President of the Baltimore and Ohio": another office
         for near in names_near(text, other.start, other.end):
             if near.strong and near.how != "signature":
                 out.append((near.name, f"named with {other.text!r}", other.start))
@@ -179,7 +198,8 @@ def resolve_title(
 
     # 1. a name in apposition
     for near in names_near(text, mention.start, mention.end):
-        named, why = named_holder(authority, near.name, query, on=on, side=side if side != "own" else own,
+        asked = f"{query} to {mention.place}" if mention.place else query  # "our minister at London"
+        named, why = named_holder(authority, near.name, asked, on=on, side=side if side != "own" else own,
                                   strong=near.strong)
         if named and (named[0].role is not None or near.strong):
             if named[0].how == "at another time" and not near.strong and doc_date is not None:
@@ -239,6 +259,7 @@ def resolve_title(
     addressee_office = bool(heading.addressee and mention.office.word
                             and mention.office.word.lower() in heading.addressee.lower())
     mentioned = [n for n in _same_office_names(text, mention) if not _in_heading_addressee(document, n[2], heading)]
+    writer = _sender_ids(authority, heading, mention, query, on=on, own=own)
     if mentioned and not mention.office.key.startswith("secretary"):
         found: dict[str, Named] = {}
         unknown: list[str] = []
@@ -247,6 +268,8 @@ def resolve_title(
             # a holder on the date; an apposition elsewhere ("A. Soheily, Under Secretary of State
             # for Foreign Affairs") names him even where the authority lacks the office
             held = [n for n in people if n.how == "on the date" or (how.startswith("named with '") and n.role is None)]
+            if len(held) == 1 and held[0].person.id in writer:
+                continue  # the sender holds it: in his own despatch he is "I", "the Ambassador" another
             if len(held) == 1:
                 found.setdefault(held[0].person.id, held[0])
             elif not people or len(held) > 1:

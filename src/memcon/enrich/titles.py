@@ -101,7 +101,7 @@ _CORE = (
 _FIND = re.compile(
     rf"(?:\b(?P<art>{_ART})\s+)?(?:(?P<adj>{_ADJ})\s+)?{_CORE}\b"
     r"(?P<qual>(?:\s+(?:[Pp]lenipotentiary|[Rr]esident|[Ee]xtraordinary|of\s+State))*)"
-    rf"(?:\s+(?P<prep>of|for|in|at|to)\s+(?P<obj>{_OF}))?"
+    rf"(?:\s+(?P<prep>of|for|in|at|to)\s+(?:\[Page\s+\w+\]\s+)?(?P<obj>{_OF}))?"
 )
 _FOLLOWED_BY_NAME = re.compile(r"^\s+(?:[A-Z][a-z]+|[A-Z]\.)")
 _NOT_GOVERNMENT = re.compile(

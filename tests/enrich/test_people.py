@@ -281,6 +281,27 @@ def test_link_document_accepts_candidates_or_a_linker() -> None:
     assert link_document(doc, volume_candidates(volume)) == link_document(doc, Linker(volume_candidates(volume)))
 
 
+def test_merged_candidates_take_the_authority_id_and_stay_listed() -> None:
+    from memcon.enrich.people import merge_candidates
+    from memcon.model.people import NameVariant, Person
+
+    volume = Volume("frus1961-63v05", "t", persons=(PersonEntry("p_RD1", "Rusk, Dean", "Secretary of State"),))
+    rusk = Person("memcon:hsg-111738", "Rusk, David Dean", names=(NameVariant("Rusk, Dean", "original"),),
+                  keys=("hsg:111738", "frus1961-63v05#p_RD1"))
+    howard = Person("memcon:hsg-111739", "Rusk, Howard", keys=("hsg:111739",), birth="1901")
+    merged = merge_candidates(volume_candidates(volume), person_candidates([rusk, howard]),
+                              key_to_id={"frus1961-63v05#p_RD1": rusk.id})
+    assert {c.id: c.listed for c in merged} == {rusk.id: True, howard.id: False}
+    m = Linker(merged).link(replace(_doc("Rusk said."), volume_id="frus1961-63v05"))[0]
+    assert m.person_id == rusk.id and "in the volume's persons list" in m.reason
+    # the same automaton with nobody listed: a surname alone of an authority person counts only
+    # for a person of the document's years (Dean Rusk is in a 1961-63 list, Howard Rusk in none)
+    other = Linker(merged).with_listed([])
+    m = other.link(_doc("Rusk said."))[0]
+    assert m.person_id == rusk.id and "in the candidates" in m.reason
+    assert other.link(_doc("Rusk said.", date="1930-01-01")) == ()
+
+
 # -- properties ----------------------------------------------------------------------------
 
 _WORDS = st.sampled_from([

@@ -15,12 +15,13 @@ a transliteration (:func:`Linker.link_text`).
 
 When several candidates share a name the linker narrows them, in order, by: the name form
 (a full name is one person), a conflicting forename before a surname ("Charles Jones"), the
-title or honorific next to the name ("President Johnson" vs "Mr. Johnson", "The Ambassador
-in Great Britain (Page)"), the volume's persons list, the document's date (life dates, roles
-held that day), the persons named in full elsewhere in the document, the volumes the persons
-share with the others linked, and, only when decisive, frequency.  Still ambiguous, the
-mention is kept with ``person_id=None`` and says why — never a guess.  Every mention carries
-a one-line reason.
+honorific ("Mrs." keeps only women, "Mr." is no US President), the title next to the name
+("President Johnson" vs "Mr. Johnson", "The Ambassador in Japan (Morris)"), the document's own
+other mentions ("William P. Bundy … Bundy"), the volume's persons list, the document's date
+(life dates, roles held that day, persons lists of the years) and place, and only when
+decisive frequency (in the volume's other documents with :meth:`Linker.link_documents`, then
+shared persons lists, then the authority's sources).  Still ambiguous, the mention is kept with
+``person_id=None`` and says why — never a guess.  Every mention carries a one-line reason.
 
 The editors' own ``persName`` tags (``Document.annotations``) are the answer key: the linker
 never reads them.

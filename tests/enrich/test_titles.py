@@ -389,3 +389,11 @@ def test_the_sender_named_in_the_heading_is_not_the_ambassador_of_his_despatch(a
                "of Japan will call; the Ambassador said nothing more.", "1925-06-01", heading=heading, place="Mexico")
     result = _resolve(authority, doc, "the Ambassador", nth=1)
     assert result.name != "Sheffield, James Rockwell"
+
+
+def test_naming_our_president_elsewhere_does_not_make_the_hosts_ours(authority: Authority) -> None:
+    text = ("At the President’s invitation I called at his house. The President stated emphatically that the "
+            "demand is not a proper subject for arbitration. He asked me whether I thought that President "
+            "Roosevelt would join in such a movement.")
+    result = _resolve(authority, _doc(text, "1934-09-14", place="Asunción"), "The President")
+    assert result.person_id is None and "Paraguay" in result.reason

@@ -276,7 +276,11 @@ def resolve_title(
                 unknown.append(name)
         own_holders = [p.id for p, _ in authority.holders(query, on=on, side=own)] if own and mention.office.us else []
         others = {pid: n for pid, n in found.items() if pid not in own_holders}
-        if len(found) == 1 and not unknown and (others or not host or set(found) <= set(own_holders)):
+        in_republic = mention.office.key == "president" and host is not None and republic(host, on)
+        # written in a republic, the document naming our President elsewhere does not make "the
+        # President" ours: in Asunción "the President" is Paraguay's, "President Roosevelt" ours
+        if len(found) == 1 and not unknown and (others or not host or (set(found) <= set(own_holders)
+                                                                       and not in_republic)):
             only = next(iter(found.values()))
             return _from_named([only], only.person.name, "the document names him with this title", mention, on)
         if (others or unknown) and (host or not own_holders or addressee_office):
@@ -301,7 +305,7 @@ def resolve_title(
         foreign, _ = resolve_office(authority, query, on=on, side=host, prefer=prefer)
         if foreign.person_id is not None or mention.office.key != "president" or republic(host, on):
             if foreign.person_id is None:
-                why = ", a republic then," if mention.office.key == "president" else ""
+                why = " (a republic then)" if mention.office.key == "president" else ""
                 return Resolution(None, None, 0.0, f"written in {host}{why}: {mention.text!r} may be {host}'s; "
                                   f"{foreign.reason}")
             return _dated(Resolution(foreign.person_id, foreign.name, min(foreign.confidence, 0.8),

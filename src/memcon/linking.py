@@ -6,7 +6,8 @@ through:
 
 * the name linker (:mod:`memcon.enrich.people`, ``memcon.linker.v1``): one automaton over the
   name forms of every person of the authority, compiled once per run, with the volume's own
-  list of persons counted first for that volume;
+  list of persons counted first for that volume, and the volume linked in two passes (a name
+  left ambiguous in one document is settled by whom the volume's other documents name);
 * the title resolver (:mod:`memcon.enrich.titles`): "the Secretary", "our Ambassador" …
   resolved by the document's date, side and place, or left unresolved with the reason;
 
@@ -81,8 +82,10 @@ def link_volumes(
         listed = {p.id for entry in volume.persons for p in store.persons_with_key(f"{volume_id}#{entry.xml_id}")}
         volume_linker = linker.with_listed(listed)
         found: list[tuple[str, tuple[Mention, ...]]] = []
-        for document in store.iter_documents(volume_id=volume_id):
-            names = volume_linker.link(document)
+        docs = list(store.iter_documents(volume_id=volume_id))
+        # a volume in two passes: a name left ambiguous in one document is settled by whom the
+        # volume's other documents name
+        for document, names in zip(docs, volume_linker.link_documents(docs), strict=True):
             people = sorted({m.person_id for m in names if m.person_id})
             spans = [(m.start, m.end) for m in names if m.footnote is None]
             extra = [t for t in _title_mentions(authority, document, people)

@@ -397,3 +397,22 @@ def test_naming_our_president_elsewhere_does_not_make_the_hosts_ours(authority: 
             "Roosevelt would join in such a movement.")
     result = _resolve(authority, _doc(text, "1934-09-14", place="Asunción"), "The President")
     assert result.person_id is None and "Paraguay" in result.reason
+
+
+def test_one_man_under_two_records_is_one_holder(authority: Authority) -> None:
+    # people/ keeps a "Hay, John" (a 1945 persons list: Secretary of State 1898–1905) beside POCOM's
+    # "Hay, John Milton": the Secretary of State of 1901 is one man
+    result = _resolve(authority, _doc("The Secretary adds, however, that he will not insist.", "1901-08-30"),
+                      "The Secretary")
+    assert result.name == "Hay, John Milton", result.reason
+    named = _resolve(authority, _doc("the Secretary of State, Mr. John Hay, said so.", "1901-08-30"),
+                     "the Secretary of State")
+    assert named.name == "Hay, John Milton", named.reason
+
+
+def test_where_an_officer_is_is_not_whose_he_is(authority: Authority) -> None:
+    found = [m for m in find_titles("sent your cable to the Secretary of State in Paris. Assure him")]
+    assert found[0].text == "the Secretary of State" and found[0].side is None
+    assert _surname(_resolve(authority, _doc("sent your cable to the Secretary of State in Paris.", "1918-12-19",
+                                             place="Washington"), "the Secretary of State")) == "Lansing"
+    assert [m.text for m in find_titles("The first President shall be chosen by lot.")] == []

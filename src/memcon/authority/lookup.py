@@ -196,7 +196,7 @@ class Authority:
             current = best.get(entry.person.id)
             if current is None or _order(entry, 0) < _order(current, 0):
                 best[entry.person.id] = entry
-        ranked = sorted(best.values(), key=lambda e: _order(e, support[e.person.id]))
+        ranked = sorted(_same_man_dropped(list(best.values())), key=lambda e: _order(e, support[e.person.id]))
         answer = [(e.person, e.role) for e in ranked]
         if len(self._answers) < 50_000:
             self._answers[asked] = answer
@@ -212,6 +212,22 @@ class Authority:
                     exact.setdefault(entry.person.id, set()).add((entry.place, entry.side))
             self._exact[office] = exact
         return self._exact[office]
+
+
+def _given(person: Person) -> tuple[str, str]:
+    surname, natural = name_forms(person.name)
+    words = natural.split()
+    return surname, words[0] if len(words) > 1 else ""
+
+
+def _same_man_dropped(entries: list[_Office]) -> list[_Office]:
+    """Drop a persons-list holder who is an exact source's holder under a second record: same
+    surname and first forename ("Hay, John" of a 1945 persons list beside POCOM's "Hay, John
+    Milton", Secretary of State 1898–1905, whom ``people/`` keeps as two records)."""
+    exact = {_given(e.person) for e in entries if e.precision == 0}
+    if not exact:
+        return entries
+    return [e for e in entries if e.precision == 0 or _given(e.person) not in exact]
 
 
 _BOUNDS = re.compile(r"\[bounded by the volume: (\d{4})(?:–(\d{4}))?\]")

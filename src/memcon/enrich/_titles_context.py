@@ -159,7 +159,7 @@ def republic(country_name: str | None, on: str) -> bool:
 
 _HONORIFIC = r"(?:Mr|Mrs|Sir|Lord|Señor|Senor|Señora|General|Gen|Admiral|Count|Baron|Dr|M|Monsieur|Signor|Herr|Prince|Marquis|Earl)"
 _NAME = (
-    rf"(?:(?:{_HONORIFIC})\.?\s+)?(?:(?:[A-Z]\.\s?){{1,3}}|(?:[A-Z][a-zà-ÿ’'\-]+\.?\s+){{1,3}})?"
+    rf"(?:(?:{_HONORIFIC})\.?\s+)?(?:(?:[A-Z]\.\s?){{1,3}}|(?:(?:[A-Z][a-z]{{1,3}}\.|[A-Z][a-zà-ÿ’'\-]+)\s+){{1,3}})?"
     r"[A-Z][A-Za-zà-ÿÀ-Ý’'\-]+(?:\s+(?:[A-Z][a-zà-ÿ’'\-]+))?"
 )
 _PAREN = re.compile(rf"^\s*\((?P<n>{_NAME})\)")

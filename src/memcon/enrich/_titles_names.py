@@ -132,6 +132,12 @@ def _alive(person: Person, on: str | None) -> bool:
     return not years or min(years) - 40 <= year <= max(years) + 40
 
 
+def _given(person: Person) -> tuple[str, str]:
+    surname, natural = name_forms(person.name)
+    words = natural.split()
+    return surname, words[0] if len(words) > 1 else ""
+
+
 def named_holder(
     authority: Authority, name: str, title: str, *, on: str | None, side: str | None, strong: bool
 ) -> tuple[list[Named], str]:
@@ -158,6 +164,9 @@ def named_holder(
         elif strong and _alive(person, on):
             ranks[3].append(Named(person, None, "by name"))
     for rank in ranks:
+        exact = [n for n in rank if n.role is not None and precision(n.role) == 0]
+        if len(exact) == 1 and len(rank) > 1 and all(_given(n.person) == _given(exact[0].person) for n in rank):
+            return exact, ""  # one man under two records ("Hay, John" and POCOM's "Hay, John Milton")
         if rank:
             return rank, ""
     return [], f"no {name!r} of the authority held {title!r} or lived then"

@@ -247,9 +247,7 @@ def _mention(text: str, m: re.Match[str]) -> TitleMention | None:
             if prep in {"in", "at", "to"}:
                 if target and mission:
                     place = target
-                elif target and prep != "to":  # "the Secretary of State at Washington": its government
-                    side = target
-                else:
+                else:  # "the Secretary of State in Paris": where he is, not whose he is
                     end = m.start("prep") - 1
             elif obj.startswith("State"):
                 rest = re.match(r"State(?:\s+of\s+the\s+United\s+States(?:\s+of\s+America)?)?", obj)
@@ -309,7 +307,14 @@ def _bare_ok(text: str, m: re.Match[str], core: str) -> bool:
         return True
     if re.search(r"[A-Za-z]\.?,\s*$", before) and " " in core.strip():
         return True  # "DAVIS, Acting Secretary", "A. Soheily, Under Secretary of State for Foreign Affairs"
-    return core == "President" and bool(re.match(r"^\s+[a-z]", after)) and bool(re.search(r"\b[a-z]+\s+$", before))
+    word = re.search(r"\b([a-z]+)\s+$", before)
+    return (core == "President" and bool(re.match(r"^\s+[a-z]", after)) and word is not None
+            and word.group(1) not in _NOT_BEFORE_BARE)
+
+
+_NOT_BEFORE_BARE = frozenset("first new former late next future acting vice honorary temporary provisional a an "
+                             "every any each no whose".split())
+"""Words before a bare "President" that make it a description, not a title ("the first President")."""
 
 
 # -- the record's side --------------------------------------------------------------------------

@@ -337,6 +337,9 @@ def test_memcon_who(titles_db: Path) -> None:
     place = CliRunner().invoke(cli, ["who", "the Prime Minister", "--date", "1930-01-19", "--place", "London",
                                      "--db", str(titles_db)])
     assert place.output.startswith("MacDonald, James Ramsay"), place.output
+    soviet = CliRunner().invoke(cli, ["who", "Mr. President", "--date", "1962-10-18", "--side", "Soviet",
+                                      "--db", str(titles_db)])
+    assert soviet.output.startswith("Kennedy, John F."), soviet.output
     bad = CliRunner().invoke(cli, ["who", "the Secretary", "--date", "June 1961", "--db", str(titles_db)])
     assert bad.exit_code == 2
 

@@ -413,7 +413,13 @@ def who(
         if mention.office.key != "president" or republic(host, on):
             return Resolution(None, None, 0.0, f"written in {host}: {title!r} may be {host}'s; "
                               f"{foreign.reason}"), holders
-    return resolve_office(authority, query, on=on, side=own)
+    result, holders = resolve_office(authority, query, on=on, side=own)
+    if result.person_id is None and not holders and own not in (None, US) and mention.office.key == "president":
+        counterpart, found = resolve_office(authority, query, on=on, side=US)  # a Soviet record's "Mr. President"
+        if counterpart.person_id is not None:
+            return Resolution(counterpart.person_id, counterpart.name, min(counterpart.confidence, 0.8),
+                              f"{own} has no President then: its counterpart's; {counterpart.reason}"), found
+    return result, holders
 
 
 __all__ = ["METHOD", "OFFICES", "RESOLVER", "VERSION", "Office", "Resolution", "TitleMention", "describe_holder",

@@ -21,8 +21,9 @@ DOCS: docs/architecture.md#enrich
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from typing import Any
+from dataclasses import fields, replace
+from functools import lru_cache
+from typing import Any, cast
 
 from memcon.enrich.references import editorial_annotations, references, split_placeholders
 from memcon.enrich.source_notes import parse_source_note
@@ -32,6 +33,21 @@ ENRICHER = "memcon.enrich.v1"
 """Name and version of what :func:`enrich_document` adds (source note v1, references v1)."""
 
 _FRUS_VOLUME = re.compile(r"^frus[\w-]+$")
+_FIELD_INDEX = {f.name: i for i, f in enumerate(fields(Document))}
+
+_parse_note = lru_cache(maxsize=8192)(parse_source_note)
+"""Source notes repeat ("[Translation.]", "Telegram"): 6,141 notes of the shared volumes are 4,156
+distinct texts.  The parse is pure and its record frozen, so a cache is safe."""
+
+
+def _evolve(document: Document, changes: dict[str, Any]) -> Document:
+    """``dataclasses.replace`` for the ingest hot path: the record's values in one C call
+    (``__reduce__``, :func:`memcon.model.records._fast_pickle`), the changed ones swapped in."""
+    _, values = cast("tuple[type[Document], tuple[Any, ...]]", document.__reduce__())
+    new = list(values)
+    for name, value in changes.items():
+        new[_FIELD_INDEX[name]] = value
+    return Document(*new)
 
 
 def _year(document: Document) -> int | None:
@@ -46,7 +62,7 @@ def enrich_document(document: Document) -> Document:
     references they make resolved; unchanged fields are left as they are."""
     changes: dict[str, Any] = {}
     if document.source_note and document.source_fields is None:
-        changes["source_fields"] = parse_source_note(document.source_note, year=_year(document))
+        changes["source_fields"] = _parse_note(document.source_note, year=_year(document))
     text = document.text
     if "[" in text:
         extra = editorial_annotations(text, document.annotations)
@@ -68,7 +84,7 @@ def enrich_document(document: Document) -> Document:
             refs.append(Reference("participants", note, None, None))
     if tuple(refs) != document.references:
         changes["references"] = tuple(refs)
-    return replace(document, **changes) if changes else document
+    return _evolve(document, changes) if changes else document
 
 
 __all__ = ["ENRICHER", "enrich_document"]

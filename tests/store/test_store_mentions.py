@@ -26,6 +26,7 @@ def test_mentions_round_trip_and_go_stale(store: Store) -> None:
              (docs[2].id, [mention(5, "memcon:a"), mention(30, "memcon:b")]),
              (docs[1].id, [mention(7, "memcon:b")])]
     assert store.replace_mentions(VOL, found, method=METHOD) == 5
+    assert (store.stats().persons, store.stats().mentions) == (1, 5)
     assert store.mentions(docs[0].id) == (mention(10, "memcon:a"), mention(20, None, kind="title"))
     assert store.unlinked_volumes(METHOD) == []
     assert store.unlinked_volumes("memcon.linker.v2") == [VOL]

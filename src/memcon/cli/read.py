@@ -138,6 +138,7 @@ def stats_cli(db: str, as_json: bool) -> None:
     console.print(
         f"{stats.volumes} volumes, {stats.documents:,} documents ({indexed:,} in the full-text index), "
         f"{stats.pages:,} page breaks, {stats.footnotes:,} footnotes, {stats.annotations:,} annotations; "
-        f"schema v{stats.schema_version}",
+        + (f"{stats.persons:,} persons in the authority, {stats.mentions:,} mentions of them; " if stats.persons else "")
+        + f"schema v{stats.schema_version}",
         markup=False,
     )

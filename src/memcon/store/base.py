@@ -42,6 +42,10 @@ class StoreStats:
     sources: int
     schema_version: int
     path: str
+    persons: int = 0
+    """Persons of the authority (0 before it is loaded)."""
+    mentions: int = 0
+    """Mentions of persons linked in the documents (resolved or not)."""
 
 
 @dataclass(frozen=True, slots=True)

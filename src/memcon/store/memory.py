@@ -273,6 +273,8 @@ class MemoryStore:
                 sources=len(shas),
                 schema_version=SCHEMA_VERSION,
                 path=self.location,
+                persons=sum(1 for _ in self._authority.iterate()),
+                mentions=sum(len(ms) for doc_id, ms in self._mentions.items() if doc_id in self._documents),
             )
 
     # -- the person authority (store/_authority.py) -------------------------------------------

@@ -438,6 +438,8 @@ class SQLiteStore:
                 sources=count("SELECT count(DISTINCT sha256) FROM provenance"),
                 schema_version=self._version,
                 path=self._location,
+                persons=count("SELECT count(*) FROM persons"),
+                mentions=count("SELECT count(*) FROM mentions"),
             )
 
     # -- the person authority (SQL in store/_authority.py) ------------------------------------

@@ -1,0 +1,48 @@
+"""The records of who said what: statements attributed to speakers, and the meetings they were made at.
+
+A :class:`Statement` is a span of a document's text that reports (or quotes) what one speaker
+said; offsets are into ``Document.text`` like every offset of the record model, so a statement
+can always be cited to its printed page (``Document.page_at``).  The speaker is a person of the
+authority when memcon could resolve it (``speaker_id``), and always the words of the record that
+name or designate the speaker (``speaker_text``: "Mr. Khrushchev", "the President", "I").
+
+DOCS: docs/architecture.md#people
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from memcon.model.records import _fast_pickle
+
+StatementKind = str
+"""``reported`` ("Mr. Khrushchev said that …"), ``continuation`` ("He said …", keeping the last
+speaker), ``direct`` (quoted words of the speaker), ``first-person`` ("I said …": the record's
+author), ``point`` (a numbered point of minutes), ``quotation`` (a document read out: not the
+speaker's own words)."""
+
+
+@_fast_pickle
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """What one speaker said, as the record reports it."""
+
+    start: int
+    end: int
+    speaker_text: str
+    """The words that name or designate the speaker, as printed ("Mr. Khrushchev", "He", "I")."""
+    speaker_id: str | None
+    """The speaker's memcon person id, or ``None`` when unresolved (never a guess)."""
+    kind: StatementKind
+    verb: str | None = None
+    """The speech verb as printed, lower-cased: said, observed, replied, asked, interjected …"""
+    addressee_text: str | None = None
+    addressee_id: str | None = None
+    confidence: float = 0.0
+    method: str = ""
+    """The extractor's name and version (``memcon.statements.v1``)."""
+    reason: str = ""
+    """One line a historian can check: how the speaker was found."""
+
+
+__all__ = ["Statement", "StatementKind"]

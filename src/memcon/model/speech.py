@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from memcon.model.records import _fast_pickle
+from memcon.model.records import DocDate, _fast_pickle
 
 StatementKind = str
 """``reported`` ("Mr. Khrushchev said that …"), ``continuation`` ("He said …", keeping the last
@@ -45,4 +45,41 @@ class Statement:
     """One line a historian can check: how the speaker was found."""
 
 
-__all__ = ["Statement", "StatementKind"]
+
+
+
+@_fast_pickle
+@dataclass(frozen=True, slots=True)
+class Attendee:
+    """Someone at a meeting: as the record names them, resolved when memcon could, their side
+    (the government they spoke for) and their part (``participant``, ``interpreter``,
+    ``note-taker``)."""
+
+    text: str
+    person_id: str | None = None
+    side: str | None = None
+    role: str = "participant"
+    source: str = ""
+    """Where the record says so: ``participants list``, ``present sentence``, ``heading``, ``Document 84`` …"""
+
+
+@_fast_pickle
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """A meeting event: when, where, who by side, how long — from one or several records of it."""
+
+    id: str
+    documents: tuple[str, ...]
+    date: DocDate | None
+    place: str | None
+    attendees: tuple[Attendee, ...] = ()
+    duration_minutes: int | None = None
+    record_type: str | None = None
+    drafters: tuple[str, ...] = ()
+    method: str = ""
+    reasons: tuple[str, ...] = ()
+    """One line per field memcon filled, saying from which words ("place: source note 'The meeting
+    was held at the Soviet Embassy' + dateline 'Vienna'")."""
+
+
+__all__ = ["Attendee", "Meeting", "Statement", "StatementKind"]

@@ -77,3 +77,11 @@ def test_search_by_person(db: Path) -> None:
 def test_link_again(db: Path) -> None:
     out = run("link", "--all", "--db", str(db))
     assert out.startswith("linked 2 volume(s), 2 documents")
+
+
+def test_meetings_timeline(db: Path) -> None:
+    out = run("meetings", "--with", "Gromyko", "--db", str(db))
+    assert "1962-10-18 · the White House, Washington · 2 h 20 min · wilson/114511" in out
+    assert "Soviet Union: Semenov, Vladimir S.; Dobrynin, Anatoly F.; Sukhodrev, Viktor M.; Gromyko" in out
+    out = run("meetings", "--from", "1961", "--to", "1961", "--db", str(db))
+    assert "the Soviet Embassy, Vienna" in out and "White House" not in out

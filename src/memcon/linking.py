@@ -11,7 +11,8 @@ through:
 * the title resolver (:mod:`memcon.enrich.titles`): "the Secretary", "our Ambassador" …
   resolved by the document's date, side and place, or left unresolved with the reason;
 
-and the volume's mentions are replaced in one transaction.  Mentions are derived data, like the
+and the volume's mentions are replaced in one transaction; then the meetings its conversation
+records record (:mod:`memcon.enrich.meetings`).  Mentions are derived data, like the
 full-text index: ``memcon link --all`` makes them again from the store.
 
 DOCS: docs/linking.md
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 
 from memcon.model.people import Mention
 from memcon.model.records import Document
+from memcon.model.speech import Meeting
 from memcon.store.base import Store
 
 
@@ -41,6 +43,8 @@ class LinkReport:
     """Mentions that are titles ("the Secretary") rather than names."""
     seconds: float
     method: str
+    meetings: int = 0
+    """Meeting events found in the volumes' conversation records."""
 
 
 def _title_mentions(authority: object, document: Document, participants: Sequence[str]) -> list[Mention]:
@@ -76,7 +80,7 @@ def link_volumes(
         return LinkReport((), 0, 0, 0, 0, time.perf_counter() - started, METHOD)
     authority = Authority.from_store(store)
     linker = Linker(person_candidates(store.iter_persons()))
-    documents = mentions = resolved = titles = 0
+    documents = mentions = resolved = titles = meetings = 0
     for volume_id in volumes:
         volume = store.get_volume(volume_id)
         listed = {p.id for entry in volume.persons for p in store.persons_with_key(f"{volume_id}#{entry.xml_id}")}
@@ -97,9 +101,35 @@ def link_volumes(
             resolved += sum(1 for m in every if m.person_id)
             titles += len(extra)
         store.replace_mentions(volume_id, found, method=METHOD)
+        meetings += store.replace_meetings(volume_id, _meetings(store, docs, dict(found)))
         if progress:
             progress(volume_id, len(found))
-    return LinkReport(tuple(volumes), documents, mentions, resolved, titles, time.perf_counter() - started, METHOD)
+    return LinkReport(tuple(volumes), documents, mentions, resolved, titles, time.perf_counter() - started, METHOD,
+                      meetings)
+
+
+def _meetings(store: Store, documents: Sequence[Document], mentions: dict[str, tuple[Mention, ...]]) -> list[Meeting]:
+    """The meetings the volume's conversation records record, records of one meeting grouped;
+    a participants list printed with another document is taken from it when the store has it."""
+    from memcon.enrich.meetings import extract_meeting, group_meetings
+    from memcon.errors import NotFound
+
+    found: list[Meeting] = []
+    for document in documents:
+        referenced = None
+        referenced_mentions: tuple[Mention, ...] = ()
+        ref = next((r for r in document.references if r.kind == "participants" and r.target), None)
+        if ref is not None and ref.target:
+            try:
+                referenced = store.get_document(ref.target)
+                referenced_mentions = mentions.get(ref.target) or store.mentions(ref.target)
+            except NotFound:
+                referenced = None
+        meeting = extract_meeting(document, mentions.get(document.id, ()), referenced=referenced,
+                                  referenced_mentions=referenced_mentions)
+        if meeting is not None:
+            found.append(meeting)
+    return group_meetings(found)
 
 
 def linked_text(document: Document, mentions: Sequence[Mention]) -> tuple[list[tuple[str, int | None]], list[str]]:

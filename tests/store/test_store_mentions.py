@@ -40,3 +40,26 @@ def test_mentions_round_trip_and_go_stale(store: Store) -> None:
     store.replace_volume(make_volume(VOL), [replace(d, text=d.text + " x") for d in docs])
     assert store.unlinked_volumes(METHOD) == [VOL]
     assert store.mentions(docs[0].id) == ()
+
+
+def test_meetings_round_trip_and_filters(store: Store) -> None:
+    from memcon.model.records import DocDate
+    from memcon.model.speech import Attendee, Meeting
+
+    docs = make_documents(VOL, 2)
+    store.replace_volume(make_volume(VOL), docs)
+    first = Meeting("meeting:a", (docs[0].id,), DocDate("June 4, 1961", "1961-06-04", precision="day"),
+                    "the Soviet Embassy, Vienna",
+                    (Attendee("Rusk", "memcon:rusk", "United States", "participant", "present sentence"),
+                     Attendee("Suhodrev", None, "Soviet Union", "interpreter", "present sentence")),
+                    140, "memorandum of conversation", ("Akalovsky",), "memcon.meetings.v1", ("place: …",))
+    undated = Meeting("meeting:b", (docs[1].id,), None, None, (), None, "minutes", (), "memcon.meetings.v1", ())
+    assert store.replace_meetings(VOL, [first, undated]) == 2
+    assert store.meetings() == [first, undated]
+    assert store.meetings(person_id="memcon:rusk") == [first]
+    assert store.meetings(date_from="1961-06-05") == []
+    assert store.meetings(date_from="1961-01-01", date_to="1961-12-31") == [first]
+    assert store.meeting_of(docs[1].id) == undated
+    assert store.replace_meetings(VOL, [first]) == 1 and store.meetings() == [first]
+    store.replace_volume(make_volume(VOL), docs)  # replaced volume: its meetings go
+    assert store.meetings() == []

@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "fetch": "memcon.cli.fetch:fetch_group",
     "person": "memcon.cli.people:person_cli",
     "link": "memcon.cli.people:link_cli",
+    "meetings": "memcon.cli.meetings:meetings_cli",
     "who": "memcon.cli.who:who_cli",
 }
 """Command name → ``module:attribute``.  A command's module (and what it needs: the store, the

@@ -28,6 +28,7 @@ from typing import Protocol, runtime_checkable
 
 from memcon.model.people import Mention, Person
 from memcon.model.records import Document, Volume
+from memcon.model.speech import Meeting
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +203,20 @@ class Store(Protocol):
     def unlinked_volumes(self, method: str) -> list[str]:
         """Volumes whose mentions are missing or were made by another method (replacing a volume
         makes them missing; so does :meth:`reset_mention_state`)."""
+        ...
+
+    def replace_meetings(self, volume_id: str, meetings: Iterable[Meeting]) -> int:
+        """Replace the meetings recorded in a volume's documents, in one transaction; returns the count."""
+        ...
+
+    def meetings(
+        self, *, person_id: str | None = None, date_from: str | None = None, date_to: str | None = None
+    ) -> list[Meeting]:
+        """Meetings (attended by ``person_id``, when given; within the ISO day bounds), oldest first."""
+        ...
+
+    def meeting_of(self, document_id: str) -> Meeting | None:
+        """The meeting a document is a record of, or ``None``."""
         ...
 
     def reset_mention_state(self) -> None:

@@ -20,6 +20,7 @@ from typing import Self
 from memcon.errors import NotFound, StoreError
 from memcon.model.people import Mention, Person
 from memcon.model.records import Document, Volume
+from memcon.model.speech import Meeting
 from memcon.store._authority import MemoryAuthority
 from memcon.store._codec import DocumentChecker, date_bounds
 from memcon.store.base import SourceRecord, StoreStats, VolumeSummary
@@ -48,6 +49,7 @@ class MemoryStore:
         self._records: dict[str, SourceRecord] = {}
         self._mentions: dict[str, tuple[Mention, ...]] = {}
         self._mention_state: dict[str, str] = {}
+        self._meetings: dict[str, list[Meeting]] = {}
         self._authority = MemoryAuthority()
 
     @property
@@ -97,6 +99,7 @@ class MemoryStore:
                     del self._documents[doc.id]
                     self._mentions.pop(doc.id, None)
             self._mention_state.pop(volume.id, None)
+            self._meetings.pop(volume.id, None)
             data[volume.id] = _StoredVolume(volume, docs, date_min, date_max)
             for i, doc in enumerate(docs):
                 self._documents[doc.id] = (doc, i)
@@ -329,6 +332,38 @@ class MemoryStore:
         """Volumes whose mentions are missing, or were made by another method or authority."""
         with self._lock:
             return sorted(v for v in self._data() if self._mention_state.get(v) != method)
+
+    def replace_meetings(self, volume_id: str, meetings: Iterable[Meeting]) -> int:
+        """Replace the meetings recorded in a volume."""
+        with self._lock:
+            self._volume(volume_id)
+            self._meetings[volume_id] = list(meetings)
+            return len(self._meetings[volume_id])
+
+    def meetings(
+        self, *, person_id: str | None = None, date_from: str | None = None, date_to: str | None = None
+    ) -> list[Meeting]:
+        """Meetings (attended by ``person_id``, when given; within the ISO day bounds), oldest first."""
+        with self._lock:
+            found = []
+            for vid, ms in self._meetings.items():
+                if vid not in self._data():
+                    continue
+                for m in ms:
+                    low, high = date_bounds(m.date)
+                    if person_id is not None and all(a.person_id != person_id for a in m.attendees):
+                        continue
+                    if date_from is not None and (high is None or high < date_from):
+                        continue
+                    if date_to is not None and (low is None or low > date_to):
+                        continue
+                    found.append((low is None, low or "", m.id, m))
+            return [m for *_, m in sorted(found, key=lambda t: t[:3])]
+
+    def meeting_of(self, document_id: str) -> Meeting | None:
+        """The meeting a document is a record of, or ``None``."""
+        with self._lock:
+            return next((m for ms in self._meetings.values() for m in ms if document_id in m.documents), None)
 
     def reset_mention_state(self) -> None:
         """Mark every volume's mentions out of date (the authority's data changed)."""

@@ -32,7 +32,8 @@ from typing import Self
 from memcon.errors import NotFound, StoreError
 from memcon.model.people import Mention, Person
 from memcon.model.records import Document, Volume
-from memcon.store import _authority, _mentions
+from memcon.model.speech import Meeting
+from memcon.store import _authority, _meetings, _mentions
 from memcon.store._codec import (
     CHILD_TABLES,
     DOCUMENT_COLUMNS,
@@ -487,6 +488,31 @@ class SQLiteStore:
                     conn.execute("ROLLBACK")
                 raise
         return count
+
+    def replace_meetings(self, volume_id: str, meetings: Iterable[Meeting]) -> int:
+        """Replace the meetings recorded in a volume, in one transaction; returns the count."""
+        with self._sql(f"writing the meetings of {volume_id!r}") as conn:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                count = _meetings.replace(conn, volume_id, meetings)
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        return count
+
+    def meetings(
+        self, *, person_id: str | None = None, date_from: str | None = None, date_to: str | None = None
+    ) -> list[Meeting]:
+        """Meetings (attended by ``person_id``, when given; within the ISO day bounds), oldest first."""
+        with self._sql("reading meetings") as conn:
+            return _meetings.with_person(conn, person_id, date_from=date_from, date_to=date_to)
+
+    def meeting_of(self, document_id: str) -> Meeting | None:
+        """The meeting a document is a record of, or ``None``."""
+        with self._sql("reading a meeting") as conn:
+            return _meetings.for_document(conn, document_id)
 
     def reset_mention_state(self) -> None:
         """Mark every volume's mentions out of date (the authority's data changed)."""

@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 HERE = Path(__file__).resolve().parent
 LABELS = HERE / "data" / "speech.jsonl"
 VOLUMES = ("frus1919Parisv01", "frus1918Russiav03")
+SEEDS = ("frus1961-63v05/d88", "wilson/114511")
 _SPACE = re.compile(r"\s+")
 
 
@@ -81,6 +82,8 @@ class Answer:
     person_id: str | None
     text: str | None
     reason: str
+    kind: str | None = None
+    """The statement's kind (``reported``, ``quotation`` …) for the extractor; ``None`` otherwise."""
 
     @property
     def attributed(self) -> bool:
@@ -162,7 +165,7 @@ def attribute(store: Store, document: Document, start: int, end: int) -> Answer:
     if best is None:
         return Answer(None, None, "no statement covers the quote")
     kind = f" [{best.kind}]" if best.kind else ""
-    return Answer(best.speaker_id, best.speaker_text, f"{best.speaker_text!r}{kind}: {best.reason}")
+    return Answer(best.speaker_id, best.speaker_text, f"{best.speaker_text!r}{kind}: {best.reason}", best.kind)
 
 
 # -- the baseline ------------------------------------------------------------------------
@@ -359,6 +362,21 @@ def scores(verdicts: Sequence[str]) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def source_of(doc: str) -> str:
+    """The label's source for the per-source table: a seed's document id, else its volume."""
+    return doc if doc in SEEDS else doc.split("/", 1)[0]
+
+
+def _print_sources(rows: list[Row], *, extractor: bool) -> None:
+    groups: dict[str, list[Row]] = {}
+    for row in rows:
+        groups.setdefault(source_of(row[0].doc), []).append(row)
+    print("\nsource | labels | extractor P / R / F1 | baseline P / R / F1")
+    for source, rs in groups.items():
+        ext = "{:.2f} / {:.2f} / {:.2f}".format(*scores([r[2] for r in rs])) if extractor else "n/a"
+        print(f"{source} | {len(rs)} | {ext} | " + "{:.2f} / {:.2f} / {:.2f}".format(*scores([r[4] for r in rs])))
+
+
 def _print_wrong(title: str, rows: list[tuple[Label, Answer]]) -> None:
     print(f"\n{title} ({len(rows)}):")
     for label, answer in rows:
@@ -395,12 +413,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap_, ar, af = scores([r[2] for r in rows])
     print(f"\n{len(labels)} labels from {', '.join(str(p) for p in args.labels)} ({took:.2f} s)")
     print(f"baseline (nearest preceding name before a speech verb): precision {bp:.2f}, recall {br:.2f}, F1 {bf:.2f}")
+    _print_sources(rows, extractor=missing is None)
     if missing:
         print(f"extractor: NOT MEASURED — {missing}; attribution_f1 below is 0.00 for that reason")
     else:
         print(f"extractor (memcon.enrich.statements): precision {ap_:.2f}, recall {ar:.2f}, F1 {af:.2f}")
         _print_wrong("Extractor wrong", [(r[0], r[1]) for r in rows if r[2] == "wrong"])
         _print_wrong("Extractor not attributed", [(r[0], r[1]) for r in rows if r[2] == "none"])
+        quoted = [r for r in rows if r[0].note.startswith("quotation")]
+        marked = sum(1 for r in quoted if r[1].kind == "quotation")
+        print(f"\nquotations read out (labels noted 'quotation'): {marked} of {len(quoted)} marked kind='quotation'")
     if args.verbose or missing:
         _print_wrong("Baseline wrong", [(r[0], r[3]) for r in rows if r[4] == "wrong"])
     print(f"attribution_f1={af:.2f} labels={len(labels)} baseline_f1={bf:.2f}")

@@ -30,6 +30,7 @@ bench: install
 	$(BIN)/python benchmarks/search.py
 	$(BIN)/python benchmarks/linking.py
 	$(BIN)/python benchmarks/roles.py
+	$(BIN)/python benchmarks/speech.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info memcon.db memcon.db.index

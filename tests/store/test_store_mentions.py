@@ -63,3 +63,21 @@ def test_meetings_round_trip_and_filters(store: Store) -> None:
     assert store.replace_meetings(VOL, [first]) == 1 and store.meetings() == [first]
     store.replace_volume(make_volume(VOL), docs)  # replaced volume: its meetings go
     assert store.meetings() == []
+
+
+def test_statements_round_trip_and_filters(store: Store) -> None:
+    from memcon.model.speech import Statement
+
+    docs = make_documents(VOL, 2)
+    store.replace_volume(make_volume(VOL), docs)
+    said = Statement(10, 60, "Mr. Khrushchev", "memcon:k", "reported", "said", "the President", "memcon:p", 0.9,
+                     "memcon.statements.v1", "speaker named before 'said'")
+    quoted = replace(said, start=70, end=90, kind="quotation", speaker_id="memcon:p", addressee_id=None)
+    assert store.replace_statements(VOL, [(docs[0].id, [said, quoted]), (docs[1].id, [said])]) == 3
+    assert store.statements(docs[0].id) == (said, quoted)
+    assert store.statements_by(speaker_id="memcon:k") == [(docs[0].id, said), (docs[1].id, said)]
+    assert store.statements_by(speaker_id="memcon:k", limit=1) == [(docs[0].id, said)]
+    assert store.statements_by(addressee_id="memcon:p", speaker_id="memcon:p") == []
+    assert store.statements_by(speaker_id="memcon:k", date_from="2100-01-01") == []
+    store.replace_volume(make_volume(VOL), docs)
+    assert store.statements(docs[0].id) == ()

@@ -13,8 +13,8 @@ from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 
 from memcon.model.people import Mention, Person
-from memcon.model.speech import Meeting
-from memcon.store import _authority, _meetings, _mentions
+from memcon.model.speech import Meeting, Statement
+from memcon.store import _authority, _meetings, _mentions, _statements
 
 
 def _utcnow() -> str:
@@ -135,3 +135,33 @@ class PeopleTables:
         """The algorithm that built the stored authority, or ``None``."""
         with self._sql("reading the authority version") as conn:
             return _authority.authority_version(conn)
+
+    # -- statements ------------------------------------------------------------------------------
+
+    def replace_statements(self, volume_id: str, statements: Iterable[tuple[str, Sequence[Statement]]]) -> int:
+        """Replace the statements of a volume's documents in one transaction; returns the count."""
+        with self._sql(f"writing the statements of {volume_id!r}") as conn:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                count = _statements.replace(conn, volume_id, statements)
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        return count
+
+    def statements(self, document_id: str) -> tuple[Statement, ...]:
+        """The statements of a document, in order."""
+        with self._sql(f"reading the statements of {document_id!r}") as conn:
+            return _statements.for_document(conn, document_id)
+
+    def statements_by(
+        self, *, speaker_id: str | None = None, addressee_id: str | None = None, date_from: str | None = None,
+        date_to: str | None = None, limit: int | None = None,
+    ) -> list[tuple[str, Statement]]:
+        """``(document id, statement)`` by a speaker (to an addressee, within ISO day bounds), oldest first."""
+        with self._sql("finding statements") as conn:
+            return _statements.select(conn, speaker_id=speaker_id, addressee_id=addressee_id, date_from=date_from,
+                                      date_to=date_to, limit=limit)
+

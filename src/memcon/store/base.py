@@ -28,7 +28,7 @@ from typing import Protocol, runtime_checkable
 
 from memcon.model.people import Mention, Person
 from memcon.model.records import Document, Volume
-from memcon.model.speech import Meeting
+from memcon.model.speech import Meeting, Statement
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +217,23 @@ class Store(Protocol):
 
     def meeting_of(self, document_id: str) -> Meeting | None:
         """The meeting a document is a record of, or ``None``."""
+        ...
+
+    def replace_statements(self, volume_id: str, statements: Iterable[tuple[str, Sequence[Statement]]]) -> int:
+        """Replace the statements of a volume's documents (``(document id, statements)`` pairs) in
+        one transaction; returns the count."""
+        ...
+
+    def statements(self, document_id: str) -> tuple[Statement, ...]:
+        """The statements of a document, in order."""
+        ...
+
+    def statements_by(
+        self, *, speaker_id: str | None = None, addressee_id: str | None = None, date_from: str | None = None,
+        date_to: str | None = None, limit: int | None = None,
+    ) -> list[tuple[str, Statement]]:
+        """``(document id, statement)`` pairs by a speaker (to an addressee; within ISO day bounds of
+        their documents' dates), oldest first."""
         ...
 
     def reset_mention_state(self) -> None:

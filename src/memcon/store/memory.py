@@ -20,7 +20,7 @@ from typing import Self
 from memcon.errors import NotFound, StoreError
 from memcon.model.people import Mention, Person
 from memcon.model.records import Document, Volume
-from memcon.model.speech import Meeting
+from memcon.model.speech import Meeting, Statement
 from memcon.store._authority import MemoryAuthority
 from memcon.store._codec import DocumentChecker, date_bounds
 from memcon.store.base import SourceRecord, StoreStats, VolumeSummary
@@ -50,6 +50,7 @@ class MemoryStore:
         self._mentions: dict[str, tuple[Mention, ...]] = {}
         self._mention_state: dict[str, str] = {}
         self._meetings: dict[str, list[Meeting]] = {}
+        self._statements: dict[str, tuple[Statement, ...]] = {}
         self._authority = MemoryAuthority()
 
     @property
@@ -98,6 +99,7 @@ class MemoryStore:
                 for doc in old.documents:
                     del self._documents[doc.id]
                     self._mentions.pop(doc.id, None)
+                    self._statements.pop(doc.id, None)
             self._mention_state.pop(volume.id, None)
             self._meetings.pop(volume.id, None)
             data[volume.id] = _StoredVolume(volume, docs, date_min, date_max)
@@ -364,6 +366,46 @@ class MemoryStore:
         """The meeting a document is a record of, or ``None``."""
         with self._lock:
             return next((m for ms in self._meetings.values() for m in ms if document_id in m.documents), None)
+
+    def replace_statements(self, volume_id: str, statements: Iterable[tuple[str, Sequence[Statement]]]) -> int:
+        """Replace the statements of a volume's documents."""
+        with self._lock:
+            stored = self._volume(volume_id)
+            for doc in stored.documents:
+                self._statements.pop(doc.id, None)
+            found = {doc_id: tuple(ss) for doc_id, ss in statements}
+            self._statements.update(found)
+            return sum(len(ss) for ss in found.values())
+
+    def statements(self, document_id: str) -> tuple[Statement, ...]:
+        """The statements of a document, in order."""
+        with self._lock:
+            return self._statements.get(document_id, ()) if document_id in self._documents else ()
+
+    def statements_by(
+        self, *, speaker_id: str | None = None, addressee_id: str | None = None, date_from: str | None = None,
+        date_to: str | None = None, limit: int | None = None,
+    ) -> list[tuple[str, Statement]]:
+        """``(document id, statement)`` by a speaker (to an addressee, within ISO day bounds), oldest first."""
+        with self._lock:
+            rows = []
+            for doc_id, ss in self._statements.items():
+                if doc_id not in self._documents:
+                    continue
+                doc = self._documents[doc_id][0]
+                low, high = date_bounds(doc.date)
+                if date_from is not None and (high is None or high < date_from):
+                    continue
+                if date_to is not None and (low is None or low > date_to):
+                    continue
+                for i, s in enumerate(ss):
+                    if speaker_id is not None and s.speaker_id != speaker_id:
+                        continue
+                    if addressee_id is not None and s.addressee_id != addressee_id:
+                        continue
+                    rows.append(((low is None, low or "", doc.volume_id, doc.seq, i), (doc_id, s)))
+            found = [r for _, r in sorted(rows, key=lambda t: t[0])]
+            return found if limit is None else found[:limit]
 
     def reset_mention_state(self) -> None:
         """Mark every volume's mentions out of date (the authority's data changed)."""

@@ -1,0 +1,96 @@
+"""Who the statement extractor's words designate: the mentions at a speaker's words, and the
+record's author (the "I" of a cable or despatch) found from the document itself.
+
+DOCS: docs/statements.md#the-author
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from memcon.enrich._speech_text import paragraphs
+from memcon.model.people import Mention
+from memcon.model.records import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    """The record's author as the extractor found it."""
+
+    person_id: str | None
+    text: str | None
+    reason: str
+
+
+class MentionIndex:
+    """The document's text mentions (footnote mentions left out), looked up by their ends."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.mentions = sorted((m for m in mentions if m.footnote is None), key=lambda m: (m.start, -m.end))
+        self._by_end: dict[int, Mention] = {}
+        self._by_start: dict[int, Mention] = {}
+        for m in self.mentions:
+            old = self._by_end.get(m.end)
+            if old is None or m.start < old.start:
+                self._by_end[m.end] = m
+            old = self._by_start.get(m.start)
+            if old is None or m.end > old.end:
+                self._by_start[m.start] = m
+
+    def ending_at(self, end: int) -> Mention | None:
+        """The longest mention ending at ``end``."""
+        return self._by_end.get(end)
+
+    def starting_at(self, start: int) -> Mention | None:
+        """The longest mention starting at ``start``."""
+        return self._by_start.get(start)
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        """The mentions inside ``start``–``end``."""
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+
+_SENDER_RE = re.compile(r"^(?P<sender>.{3,120}?)\s+to\s+(?:the|Mr\.?|Lord|Sir|M\.|[A-Z])", re.M)
+
+
+def find_author(document: Document, index: MentionIndex, *, author_id: str | None = None) -> Author:
+    """The person the record's "I" is: ``author_id`` when given; else, in this order, a
+    resolved name in the closing signature (the last three short paragraphs: "A. GROMYKO",
+    "Breckinridge Long"), ``signed_by`` where the text prints it, ``authors`` matched to a
+    resolved mention by surname, the sender of the heading ("Mr. Adams to Mr. Seward").
+    ``person_id`` stays ``None`` when none of them resolves."""
+    if author_id is not None:
+        return Author(author_id, None, "author given by the caller")
+    text = document.text
+    paras = list(paragraphs(text))
+    for para in reversed(paras[-3:] if len(paras) > 3 else []):
+        if len(text[para.start:para.end].split()) > 6:
+            continue
+        for m in index.within(para.start, para.end):
+            if m.person_id is not None and m.kind == "name":
+                return Author(m.person_id, m.text, f"signature '{text[para.start:para.end]}'")
+    if document.signed_by:
+        at = text.rfind(document.signed_by)
+        if at >= 0:
+            for m in index.within(at, at + len(document.signed_by)):
+                if m.person_id is not None:
+                    return Author(m.person_id, m.text, f"signed by '{document.signed_by}'")
+    for name in document.authors:
+        surname = name.replace(".", " ").split()[-1].lower() if name.split() else ""
+        ids = {m.person_id for m in index.mentions
+               if m.person_id is not None and m.kind == "name" and surname and surname in m.text.lower()}
+        if len(ids) == 1:
+            return Author(ids.pop(), name, f"author '{name}' named in the text")
+    head_end = min(len(text), 400)
+    for sm in _SENDER_RE.finditer(text[:head_end]):
+        s, e = sm.start("sender"), sm.end("sender")
+        ids = {m.person_id for m in index.within(s, e) if m.person_id is not None}
+        if len(ids) == 1:
+            return Author(ids.pop(), text[s:e], f"heading sender '{text[s:e]}'")
+        break
+    return Author(None, None, "author not found (no resolved signature, signer, author or heading sender)")
+
+
+__all__ = ["Author", "MentionIndex", "find_author"]

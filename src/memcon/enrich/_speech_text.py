@@ -1,0 +1,153 @@
+"""Text helpers of the statement extractor: paragraphs and sentences with their offsets into
+``Document.text``, the table of speech verbs, and the speech clause of a sentence
+(``<speaker> [then|also|had …] <verb>``, ``…, said <speaker>,`` ``…, <speaker> said, …``).
+
+DOCS: docs/statements.md
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# Declarative speech verbs, past forms as records print them.  Multi-word verbs come first so
+# that "expressed the hope" wins over "expressed".  Verbs of acts that are not speech
+# ("admitted" in a story told by the speaker, "began" alone) are left out on purpose.
+SPEECH_VERBS: tuple[str, ...] = (
+    "put in a remark", "was of the opinion", "were of the opinion", "expressed the hope",
+    "expressed the view", "expressed the opinion", "expressed his appreciation",
+    "expressed his gratitude", "began the discussion", "opened the discussion",
+    "pointed out", "brought up", "went on", "summed up", "referred to",
+    "said", "stated", "observed", "replied", "answered", "responded", "asked", "inquired",
+    "enquired", "agreed", "warned", "proposed", "suggested", "emphasized", "emphasised",
+    "reemphasized", "re-emphasized", "stressed", "underlined", "noted", "remarked", "interjected",
+    "interposed", "added", "continued", "expressed", "explained", "declared", "insisted",
+    "repeated", "reiterated", "reaffirmed", "recalled", "mentioned", "commented", "concluded",
+    "told", "informed", "assured", "promised", "thanked", "urged", "argued", "objected",
+    "conceded", "acknowledged", "affirmed", "maintained", "contended", "claimed", "protested",
+    "requested", "complained", "announced", "indicated", "queried", "retorted", "countered",
+    "broached", "expounded", "transmitted", "raised", "spoke", "read", "quoted", "says",
+)
+READING_VERBS = frozenset({"read", "quoted"})
+VERB_RE = re.compile(r"\b(" + "|".join(re.escape(v) for v in SPEECH_VERBS) + r")\b")
+
+# Words allowed between the speaker and the verb ("Mr. Khrushchev then said", "he had told").
+_BETWEEN_RE = re.compile(
+    r"(?:[\s,]+(?:then|also|later|again|further|finally|however|thereupon|immediately|first|"
+    r"once more|had|has|have|would|could|might|subsequently|next|now|in turn))*[\s,]*$")
+PRONOUN_RE = re.compile(r"(?:^|(?<=[\s,(]))(He|he|She|she|I)$")
+# An unlinked name or office as subject: "General Bliss", "The Ambassador", "M. Clemenceau".
+NAME_RE = re.compile(
+    r"(?:^|(?<=[\s,(]))((?:(?:The|the|Mr|Mrs|Dr|M|General|Colonel|Admiral|Sir|Lord|Baron|Count|"
+    r"Marshal|Signor|Senator|Ambassador|President|Secretary|Minister|Prince|Captain|Major)\.?\s+)?"
+    r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})$")
+HONORIFIC_RE = re.compile(
+    r"(?:Mr|Mrs|Dr|M|General|Colonel|Admiral|Sir|Lord|Baron|Count|Marshal|Signor|Senator|"
+    r"Ambassador|President|Secretary|Captain|Major|Premier|Chairman)\.?\s+$")
+HONORIFIC_AT_RE = re.compile(HONORIFIC_RE.pattern[:-1])
+"""An honorific where a name follows ("said Colonel House")."""
+# An introductory phrase that may stand before the subject of a new speaker without a comma:
+# "At this moment Kennedy put in a remark", "For my part I assured", "Further I said".
+INTRO_WORDS = frozenset({
+    "After", "During", "At", "In", "On", "For", "Further", "Furthermore", "Then", "Later",
+    "Finally", "Thereupon", "Next", "Having", "Proceeding", "Turning", "Now", "Subsequently",
+    "Lastly", "Afterwards", "Regarding", "Concerning", "As", "With", "Today", "Yesterday",
+})
+ADDRESSEE_RE = re.compile(r"(?:\s+(?:to|with))?\s+")
+NARRATIVE_RE = re.compile(
+    r"^(?:The (?:conversation|meeting|discussion|talk|luncheon|dinner) (?:lasted|ended|began|"
+    r"was|took)|There were present|Present:|During (?:lunch|dinner) the following)")
+FIRST_SECOND_RE = re.compile(r"\b(?:I|We|we|You|you|My|my|Our|our|your|Your|me|us)\b")
+_ABBREV = frozenset({
+    "Mr", "Mrs", "Messrs", "Dr", "St", "Gen", "Col", "Lt", "No", "Nos", "M", "Mme", "Jr", "Sr",
+    "Sen", "Gov", "Hon", "Rev", "Capt", "Adm", "Maj", "Vol", "p", "pp", "cf", "viz", "Co", "Ltd",
+    "U.S", "U.S.A", "U.S.S.R", "S", "etc", "i.e", "e.g", "Esq",
+})
+_SENT_END_RE = re.compile(r"[.!?:][\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+PAGE_MARK_RE = re.compile(r"\[Page [^\]]{1,12}\]\s*")
+NUMBER_RE = re.compile(
+    r"^(?:\d{1,3}|[IVXLC]{1,6}|[a-z]|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
+    r"[.)]\s+")
+NUMBER_ONLY_RE = re.compile(
+    r"(?:\d{1,3}|[IVXLC]{1,6}|[a-z]|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)[.)]")
+QUOTES = "\"“”"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of ``Document.text``: a paragraph or a sentence."""
+
+    start: int
+    end: int
+
+
+def paragraphs(text: str, *, start: int = 0) -> Iterator[Span]:
+    """The paragraphs of ``text`` from ``start`` (blank-line separated), stripped of blanks."""
+    for m in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text[start:]):
+        s, e = m.start() + start, m.end() + start
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            yield Span(s, e)
+
+
+def sentences(text: str, para: Span) -> list[Span]:
+    """The sentences of one paragraph.  A period after an abbreviation ("Mr.", "U.S.") or an
+    initial ("N. S. Khrushchev") ends no sentence; a leading "[Page N]" marker and a point
+    number ("1. ") are left out of the sentence they precede."""
+    out: list[Span] = []
+    s = para.start
+    chunk = text[para.start:para.end]
+    for m in _SENT_END_RE.finditer(chunk):
+        end = para.start + m.end()
+        word = re.search(r"([\w.]+)[.!?:]?[\"”’)\]]*$", text[s:end])
+        if text[para.start + m.start()] == "." and word is not None:
+            token = word.group(1).rstrip(".")
+            if token in _ABBREV or (len(token) == 1 and token.isupper()):
+                continue
+            if s == para.start and NUMBER_ONLY_RE.fullmatch(text[s:end]):
+                continue  # a point's number: "2. Mr. Khrushchev referred …"
+        out.append(Span(s, end))
+        s = end
+        while s < para.end and text[s].isspace():
+            s += 1
+    if s < para.end:
+        out.append(Span(s, para.end))
+    return [_trim_head(text, sp) for sp in out if _trim_head(text, sp).end > _trim_head(text, sp).start]
+
+
+def _trim_head(text: str, sp: Span) -> Span:
+    s = sp.start
+    while True:
+        m = PAGE_MARK_RE.match(text, s) or NUMBER_RE.match(text[s:sp.end])
+        if m is None:
+            break
+        s = m.end() if m.re is PAGE_MARK_RE else s + m.end()
+    return Span(s, sp.end)
+
+
+def intro_allows(prefix: str) -> bool:
+    """Whether ``prefix`` (the sentence's words before the subject) may stand before a new
+    speaker: nothing, a phrase closed by a comma, or a short introductory phrase."""
+    p = prefix.strip()
+    if not p or p.endswith(","):
+        return True
+    words = p.split()
+    return words[0] in INTRO_WORDS and len(words) <= 16 and VERB_RE.search(p) is None
+
+
+def between_end(prefix: str) -> int:
+    """Where the subject ends in ``prefix`` (the words before the verb): adverbs and
+    auxiliaries between subject and verb are skipped."""
+    m = _BETWEEN_RE.search(prefix)
+    return m.start() if m is not None else len(prefix)
+
+
+__all__ = [
+    "ADDRESSEE_RE", "FIRST_SECOND_RE", "HONORIFIC_AT_RE", "HONORIFIC_RE", "NAME_RE", "NARRATIVE_RE", "PRONOUN_RE",
+    "QUOTES", "READING_VERBS", "SPEECH_VERBS", "Span", "VERB_RE", "between_end", "intro_allows",
+    "paragraphs", "sentences",
+]

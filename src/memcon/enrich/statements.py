@@ -1,0 +1,358 @@
+"""Statements: who said what in a memorandum of conversation, minutes, a cable or a despatch.
+
+:func:`extract_statements` segments ``Document.text`` into :class:`~memcon.model.speech.Statement`
+records, each a span of the speaker's words (offsets into the text, so ``document.page_at``
+cites it), attributed through the person mentions the linker and title resolver found:
+
+* **reported** — a sentence whose subject names a speaker before a speech verb ("Mr. Khrushchev
+  said that …", "The President observed …", "Gromyko reemphasized …"), also after an
+  introductory phrase closed by a comma ("Noting that …, Mr. Khrushchev said …", "In response
+  to the President's inquiry whether …, Mr. Khrushchev said …": the statement is Khrushchev's,
+  the main clause's speaker — the President's question is only reported as its occasion), or
+  inverted ("…, said Kennedy, …"; "…, but, Mr. Khrushchev said, he is sure …");
+* **continuation** — "He said …", "he continued", and a new paragraph without a new speaker:
+  the last speaker is kept; sentences without a speech clause extend the current statement;
+* **direct** — a speaker's own words: a continuation paragraph in the first or second person,
+  or a parenthetical clause inside first-person words ("I should be glad, Kennedy stressed, …");
+* **first-person** — "I said …", "I answered Kennedy …": the record's author (``author_id``,
+  else found in the document: :func:`memcon.enrich._speech_people.find_author`);
+* **point** — the opening speaker of a numbered point of minutes ("General Bliss began …");
+* **quotation** — a text read out ("Kennedy read the following passage …:" and the quoted
+  paragraphs that follow): attributed to the reader, marked as not his own words.
+
+The speaker is a mention covering the speaker's words (``speaker_id``); "he" keeps the last
+speaker; a name or office no mention resolves stays ``None`` with the reason — never a guess.
+The addressee is the person named after the verb ("told the President", "replied to
+Gromyko"), else, when exactly two persons speak in the record, the other one.
+
+DOCS: docs/statements.md
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from memcon.enrich._speech_people import Author, MentionIndex, find_author
+from memcon.enrich._speech_text import (
+    ADDRESSEE_RE,
+    FIRST_SECOND_RE,
+    HONORIFIC_AT_RE,
+    HONORIFIC_RE,
+    NAME_RE,
+    NARRATIVE_RE,
+    PRONOUN_RE,
+    QUOTES,
+    READING_VERBS,
+    VERB_RE,
+    Span,
+    between_end,
+    intro_allows,
+    paragraphs,
+    sentences,
+)
+from memcon.model.people import Mention
+from memcon.model.records import Document
+from memcon.model.speech import Statement
+
+METHOD = "memcon.statements.v1"
+_ADDRESSING = frozenset({"told", "informed", "assured", "thanked", "asked", "answered", "replied",
+                         "responded", "warned", "urged", "promised", "requested", "queried"})
+_HEADING_RE = re.compile(r"[^\n]{3,90} to [^\n]{3,90}\n[A-Z][^\n]{0,60}\b1[6-9]\d\d\b[^\n]*(?:\n\[[^\n]*\])?$")
+_PRONOUNS = frozenset({"I", "he", "He", "she", "She"})
+_MINUTES_RE = re.compile(r"\b(?:minutes|notes of|proceedings|meeting of|procès-verbal)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    text: str
+    person_id: str | None
+    confidence: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    speaker: _Speaker
+    form: str
+    """``name`` (a mention or an unlinked office), ``pronoun`` (he/she), ``I``."""
+    verb: str
+    verb_end: int
+    parenthetical: bool
+
+
+class _State:
+    def __init__(self, author: Author) -> None:
+        self.author = author
+        self.last: _Speaker | None = None
+        self.out: list[Statement] = []
+        self.previous_subject: _Speaker | None = None
+        """The person the previous sentence opened with: "he" when no one spoke before."""
+
+
+def extract_statements(
+    document: Document, mentions: Sequence[Mention], *, author_id: str | None = None
+) -> tuple[Statement, ...]:
+    """The statements of ``document``, in text order, never overlapping.
+
+    ``mentions`` are the document's person mentions (``Store.mentions(doc_id)``; footnote
+    mentions are ignored).  ``author_id`` is the person the record's "I" is when the caller
+    knows it; otherwise it is looked for in the document (signature, signer, authors, heading
+    sender).  Pure: the same inputs give the same statements.
+    """
+    text = document.text
+    index = MentionIndex(mentions)
+    state = _State(find_author(document, index, author_id=author_id))
+    minutes = bool(_MINUTES_RE.search(document.heading or "")) or bool(_MINUTES_RE.search(text[:300]))
+    paras = list(paragraphs(text))
+    i = 1 if paras and paras[0].start == 0 else 0  # the heading paragraph (number, title, dateline)
+    numbered = False
+    while i < len(paras):
+        para = paras[i]
+        chunk = text[para.start:para.end]
+        if re.fullmatch(r"(?:\d{1,3}|[IVXLC]{1,6})\.", chunk):
+            numbered = True
+            i += 1
+            continue
+        i = _paragraph(document, index, state, paras, i, point=minutes and (numbered or bool(
+            re.match(r"\d{1,3}\.\s", chunk))))
+        numbered = False
+    return _implied_addressees(tuple(state.out))
+
+
+def _paragraph(document: Document, index: MentionIndex, state: _State, paras: list[Span], i: int,
+               *, point: bool) -> int:
+    """Segment paragraph ``i``; return the index of the next paragraph to read."""
+    text = document.text
+    para = paras[i]
+    chunk = text[para.start:para.end]
+    if _skip_paragraph(chunk):
+        return i + 1
+    if _HEADING_RE.match(chunk):
+        state.last = None  # another document's heading inside this one ("Mr. Miller to Colonel House")
+        return i + 1
+    current: Statement | None = None
+    for n, sent in enumerate(sentences(text, para)):
+        clause = _clause(text, sent, index, state)
+        if clause is not None and clause.form == "I" and current is not None \
+                and current.speaker_id != state.author.person_id:
+            clause = None  # "I declared" inside another speaker's own words is his "I"
+        if clause is not None:
+            if current is not None:
+                state.out.append(current)
+            current = _open(document, index, state, sent, clause, point=point and n == 0)
+            if clause.verb in READING_VERBS and text[:sent.end].rstrip().endswith(":"):
+                state.out.append(current)
+                return _quotation(document, state, paras, i + 1, current)
+        elif current is not None:
+            current = replace(current, end=sent.end)
+        elif state.last is not None and not NARRATIVE_RE.match(text[sent.start:sent.end]):
+            words = text[sent.start:para.end]
+            kind = "direct" if FIRST_SECOND_RE.search(words) else "continuation"
+            last = state.last
+            current = Statement(sent.start, sent.end, last.text, last.person_id, kind, None, None, None,
+                                round(min(last.confidence, 0.6), 3), METHOD,
+                                f"no new speaker in this paragraph: {last.text} continues ({last.reason})")
+        prev = _sentence_subject(text, sent, index)
+        state.previous_subject = _named(prev[0], text, sent.start) if prev is not None else None
+    if current is not None:
+        state.out.append(current)
+    return i + 1
+
+
+def _skip_paragraph(chunk: str) -> bool:
+    if chunk.startswith("[") and chunk.endswith("]"):
+        return True  # an editorial note: "[Here follows …]"
+    words = chunk.split()
+    if len(words) <= 4 and not re.search(r"[.?!:\"”]$", chunk) or not re.search(r"[a-z]{3}", chunk):
+        return True  # a signature ("Breckinridge Long"), an ellipsis line (". . . . .")
+    lines = chunk.split("\n")
+    if len(lines) >= 4 and sum(map(len, lines)) / len(lines) < 25:
+        return True  # a list of names, one a line
+    if chunk.isupper() or len(chunk.split()) < 3 and not re.search(r"[a-z]{3}", chunk):
+        return True  # a signature, a date, a heading in capitals
+    return bool(re.match(r"(?:SUBJECT|PARTICIPANTS|Participants:|Subject:)", chunk))
+
+
+def _open(document: Document, index: MentionIndex, state: _State, sent: Span, clause: _Clause,
+          *, point: bool) -> Statement:
+    text = document.text
+    sp = clause.speaker
+    if clause.form == "I":
+        kind = "first-person"
+    elif clause.form == "pronoun":
+        kind = "continuation"
+    elif point:
+        kind = "point"
+    elif text[sent.start] in QUOTES or (clause.parenthetical and FIRST_SECOND_RE.search(text[sent.start:sent.end])):
+        kind = "direct"
+    else:
+        kind = "reported"
+    addressee_text: str | None = None
+    addressee_id: str | None = None
+    if clause.verb in _ADDRESSING or clause.verb in {"said", "stated", "expressed", "explained", "declared"}:
+        m = ADDRESSEE_RE.match(text, clause.verb_end)
+        at = m.end() if m is not None else clause.verb_end
+        if clause.verb not in _ADDRESSING and not text[clause.verb_end:at].strip():
+            at = -1  # "said the President" is the speaker, not the addressee; "said to X" is
+        mention = index.starting_at(at) if at >= 0 else None
+        h = HONORIFIC_AT_RE.match(text, at) if at >= 0 and mention is None else None
+        if h is not None:
+            mention = index.starting_at(h.end())  # "replied to General Bliss"
+        if mention is not None:
+            addressee_text, addressee_id = text[at:mention.end], mention.person_id
+        elif at >= 0 and re.match(r"(?:him|her)\b", text[at:at + 4]):
+            other = _previous_other(state, sp)
+            if other is not None:
+                addressee_text, addressee_id = text[at:at + 3].strip(), other.person_id
+    st = Statement(sent.start, sent.end, sp.text, sp.person_id, kind, clause.verb, addressee_text, addressee_id,
+                   round(sp.confidence, 3), METHOD, sp.reason)
+    if clause.form != "pronoun":
+        state.last = sp
+    return st
+
+
+def _previous_other(state: _State, sp: _Speaker) -> _Speaker | None:
+    for st in reversed(state.out):
+        if st.speaker_id is not None and st.speaker_id != sp.person_id:
+            return _Speaker(st.speaker_text, st.speaker_id, st.confidence, st.reason)
+    return None
+
+
+def _quotation(document: Document, state: _State, paras: list[Span], j: int, reader: Statement) -> int:
+    """Paragraphs ``j``… that open with a quotation mark, up to the one that closes it: one
+    ``quotation`` statement attributed to the reader.  Returns the next paragraph to read."""
+    text = document.text
+    if j >= len(paras) or text[paras[j].start] not in QUOTES:
+        return j
+    count = 0
+    k = j
+    while k < len(paras) and k < j + 40:
+        chunk = text[paras[k].start:paras[k].end]
+        count += sum(chunk.count(q) for q in QUOTES)
+        if count % 2 == 0:
+            break
+        k += 1
+    if k >= len(paras) or k >= j + 40:
+        k = j  # never closed: only the first quoted paragraph is taken for the quotation
+    state.out.append(Statement(paras[j].start, paras[k].end, reader.speaker_text, reader.speaker_id,
+                               "quotation", reader.verb, None, None, reader.confidence, METHOD,
+                               f"read out by {reader.speaker_text}: not the reader's own words"))
+    return k + 1
+
+
+def _clause(text: str, sent: Span, index: MentionIndex, state: _State) -> _Clause | None:
+    """The sentence's first speech clause whose subject is a speaker."""
+    for vm in VERB_RE.finditer(text, sent.start, sent.end):
+        verb = vm.group(1)
+        prefix = text[sent.start:vm.start()]
+        end = sent.start + between_end(prefix)
+        found = _subject(text, sent.start, end, index, state)
+        if found is not None:
+            start, speaker, form = found
+            if intro_allows(text[sent.start:start]):
+                paren = text[sent.start:start].rstrip().endswith(",") and text[vm.end():vm.end() + 1] == ","
+                return _Clause(speaker, form, verb, vm.end(), paren)
+        if prefix.endswith(" and "):  # "The Russian Ambassador called to-day and said …"
+            coord = _coordinated(text, sent, vm.start() - 5, index)
+            if coord is not None:
+                return _Clause(coord, "name", verb, vm.end(), False)
+        if prefix.rstrip().endswith(","):  # inverted: "…, said Kennedy, …"
+            at = vm.end() + 1
+            h = HONORIFIC_AT_RE.match(text, at)
+            m = index.starting_at(at) or (index.starting_at(h.end()) if h is not None else None)
+            if m is not None and text[vm.end()] == " ":
+                return _Clause(_named(m, text, at), "name", verb, vm.end(), True)
+            pm = re.match(r" (he|she)\b", text[vm.end():vm.end() + 4])
+            if pm is not None and state.last is not None:
+                return _Clause(_pronoun(state, pm.group(1)), "pronoun", verb, vm.end(), True)
+    return None
+
+
+def _sentence_subject(text: str, sent: Span, index: MentionIndex) -> tuple[Mention, int] | None:
+    """The mention a sentence opens with ("Clemenceau called on me", "Mr. Lansing brought up")."""
+    m = index.starting_at(sent.start)
+    if m is None:
+        h = HONORIFIC_AT_RE.match(text, sent.start)
+        m = index.starting_at(h.end()) if h is not None else None
+    return (m, m.end) if m is not None else None
+
+
+def _coordinated(text: str, sent: Span, and_at: int, index: MentionIndex) -> _Speaker | None:
+    """The subject of a coordinated predicate: "<subject> called to-day and said"."""
+    found = _sentence_subject(text, sent, index)
+    if found is None:
+        return None
+    m, end = found
+    between = text[end:and_at]
+    if "," in between or len(between.split()) > 8 or index.within(end, and_at) or VERB_RE.search(between):
+        return None
+    return _named(m, text, sent.start)
+
+
+def _subject(text: str, floor: int, end: int, index: MentionIndex,
+             state: _State) -> tuple[int, _Speaker, str] | None:
+    m = index.ending_at(end)
+    if m is not None and m.start >= floor:
+        start = m.start
+        h = HONORIFIC_RE.search(text, max(floor, start - 12), start)
+        if h is not None and h.end() == start:
+            start = h.start()
+        return start, _named(m, text, start), "name"
+    before = text[floor:end]
+    pm = PRONOUN_RE.search(before)
+    if pm is not None:
+        start = floor + pm.start(1)
+        if pm.group(1) == "I":
+            a = state.author
+            return start, _Speaker("I", a.person_id, 0.85 if a.person_id else 0.3, f"'I' is the record's author: {a.reason}"), "I"
+        return start, _pronoun(state, pm.group(1)), "pronoun"
+    nm = NAME_RE.search(before)
+    if nm is not None and HONORIFIC_RE.match(nm.group(1) + " ") is None and re.match(
+            r"(?:The|the|Mr|Mrs|Dr|M|General|Colonel|Admiral|Sir|Lord|Baron|Count|Marshal|Signor|Senator|"
+            r"Ambassador|President|Secretary|Minister|Prince|Captain|Major)\b", nm.group(1)):
+        words = nm.group(1)
+        return floor + nm.start(1), _Speaker(words, None, 0.3, f"'{words}': no person mention covers these words"), "name"
+    return None
+
+
+def _named(m: Mention, text: str, start: int) -> _Speaker:
+    words = text[start:m.end]
+    if m.person_id is None:
+        return _Speaker(words, None, 0.3, f"'{m.text}' found but unresolved: {m.reason}".rstrip(": "))
+    base = 0.9 if m.kind == "name" else 0.85
+    return _Speaker(words, m.person_id, base * (m.confidence or 1.0), f"{m.kind} mention '{m.text}' ({m.method})")
+
+
+def _pronoun(state: _State, word: str) -> _Speaker:
+    last = state.last
+    if last is None and state.previous_subject is not None and state.previous_subject.person_id:
+        prev = state.previous_subject
+        state.last = prev
+        return _Speaker(word, prev.person_id, min(prev.confidence, 0.7),
+                        f"'{word}': the previous sentence's subject, {prev.text}")
+    if last is None:
+        return _Speaker(word, None, 0.0, f"'{word}' with no speaker before it")
+    return _Speaker(word, last.person_id, min(last.confidence, 0.75), f"'{word}' keeps the last speaker, {last.text}")
+
+
+def _implied_addressees(out: tuple[Statement, ...]) -> tuple[Statement, ...]:
+    """With exactly two persons speaking, each one's statements without a stated addressee are
+    addressed to the other."""
+    first: dict[str, str] = {}
+    for st in out:
+        if st.speaker_id is not None and st.kind != "quotation":
+            if first.get(st.speaker_id, "I") in _PRONOUNS:
+                first[st.speaker_id] = st.speaker_text
+    if len(first) != 2:
+        return out
+    a, b = first
+    other = {a: b, b: a}
+    return tuple(
+        replace(st, addressee_text=first[other[st.speaker_id]], addressee_id=other[st.speaker_id])
+        if st.speaker_id in other and st.addressee_id is None and st.addressee_text is None else st
+        for st in out)
+
+
+__all__ = ["METHOD", "extract_statements"]

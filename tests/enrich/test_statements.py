@@ -5,7 +5,6 @@ extractor's invariants on text Hypothesis writes."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings

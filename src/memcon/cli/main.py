@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "person": "memcon.cli.people:person_cli",
     "link": "memcon.cli.people:link_cli",
     "meetings": "memcon.cli.meetings:meetings_cli",
+    "said": "memcon.cli.said:said_cli",
     "who": "memcon.cli.who:who_cli",
 }
 """Command name → ``module:attribute``.  A command's module (and what it needs: the store, the

@@ -14,6 +14,7 @@ from rich.text import Text
 if TYPE_CHECKING:
     from memcon.model.people import Mention, Person
     from memcon.model.records import Document
+    from memcon.model.speech import Statement
 
 from memcon.cli._options import COMMAND_SETTINGS, echo_json, handle_errors, json_option, store_option
 
@@ -24,9 +25,12 @@ from memcon.cli._options import COMMAND_SETTINGS, echo_json, handle_errors, json
 @click.option("--no-footnotes", is_flag=True, help="Leave the footnotes out.")
 @click.option("--no-details", is_flag=True, help="Leave out what the record says besides its text.")
 @click.option("--people", is_flag=True, help="Mark the persons named in the text, and list who they are and why.")
+@click.option("--speakers", is_flag=True, help="Mark each statement with its speaker (who said what).")
 @json_option
 @handle_errors
-def show_cli(doc_id: str, db: str, no_footnotes: bool, no_details: bool, people: bool, as_json: bool) -> None:
+def show_cli(
+    doc_id: str, db: str, no_footnotes: bool, no_details: bool, people: bool, speakers: bool, as_json: bool
+) -> None:
     """Show a document as history.state.gov renders it: heading, dateline, text with
     [Page N] markers and footnote numbers, then the footnotes; then what the record says
     besides (summary, languages, parsed source note, references, every source it was
@@ -34,13 +38,15 @@ def show_cli(doc_id: str, db: str, no_footnotes: bool, no_details: bool, people:
 
     With --people every name and title linked to a person is marked with the person's number
     (⟨1⟩, ⟨2⟩ …; ⟨?⟩ when found but not resolved), and the persons are listed after the text
-    with the reason of each link.
+    with the reason of each link.  With --speakers each statement is marked with its speaker
+    (⟪Khrushchev, Nikita Sergeyevich — said⟫).
 
     Example:
 
         memcon show frus1919Parisv01/d337
         memcon show frus1919Parisv01/d337 --json
         memcon show frus1961-63v05/d88 --people
+        memcon show wilson/114511 --speakers
     """
     from memcon.model.render import render_details, render_document
     from memcon.workspace import open_workspace
@@ -50,12 +56,19 @@ def show_cli(doc_id: str, db: str, no_footnotes: bool, no_details: bool, people:
         volume = ws.store.get_volume(doc.volume_id)
         mentions = ws.store.mentions(doc_id) if people else ()
         persons = {m.person_id: ws.store.get_person(m.person_id) for m in mentions if m.person_id}
+        statements = ws.store.statements(doc_id) if speakers else ()
+        speaker_names = {s.speaker_id: ws.store.get_person(s.speaker_id).name for s in statements if s.speaker_id}
     if as_json:
         data = dataclasses.asdict(doc)
         if people:
             data["mentions"] = [dataclasses.asdict(m) for m in mentions]
             data["persons"] = {pid: p.name for pid, p in persons.items()}
+        if speakers:
+            data["statements"] = [dataclasses.asdict(s) for s in statements]
         echo_json(data)
+        return
+    if speakers:
+        _show_speakers(doc, volume.title, statements, speaker_names)
         return
     if people:
         _show_people(doc, volume.title, mentions, persons)
@@ -98,6 +111,28 @@ def _show_people(doc: Document, volume_title: str, mentions: Sequence[Mention], 
     unresolved = [m for m in mentions if m.person_id is None and m.footnote is None]
     for m in unresolved:
         console.print(f"⟨?⟩ {m.text!r} at {m.start}: {m.reason}", style="dim", markup=False, soft_wrap=True)
+
+
+def _show_speakers(doc: Document, volume_title: str, statements: Sequence[Statement], names: dict[str, str]) -> None:
+    """The text with a marker where each statement begins: who speaks, and how the record says so."""
+    console = Console(highlight=False)
+    console.print(f"{doc.id}  ·  {' › '.join((volume_title, *doc.chapter))}", style="dim", markup=False,
+                  soft_wrap=True)
+    text = Text()
+    position = 0
+    for s in sorted(statements, key=lambda s: s.start):
+        if s.start < position:
+            continue
+        text.append(doc.text[position:s.start])
+        who = names.get(s.speaker_id, "") if s.speaker_id else f"{s.speaker_text} (?)"
+        label = f"quotation read by {who}" if s.kind == "quotation" else f"{who} — {s.verb or s.kind}"
+        text.append(f"⟪{label}⟫ ", style="cyan" if s.speaker_id else "yellow")
+        text.append(doc.text[s.start:s.end])
+        position = s.end
+    text.append(doc.text[position:])
+    console.print(text, soft_wrap=True)
+    if not statements:
+        console.print("\nno statements found in this document (`memcon link` finds them)", style="dim")
 
 
 @click.command(name="stats", context_settings=COMMAND_SETTINGS)

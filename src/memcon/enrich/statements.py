@@ -40,7 +40,6 @@ from memcon.enrich._speech_text import (
     FIRST_SECOND_RE,
     HONORIFIC_AT_RE,
     HONORIFIC_RE,
-    NAME_RE,
     NARRATIVE_RE,
     PRONOUN_RE,
     QUOTES,
@@ -60,6 +59,20 @@ METHOD = "memcon.statements.v1"
 _ADDRESSING = frozenset({"told", "informed", "assured", "thanked", "asked", "answered", "replied",
                          "responded", "warned", "urged", "promised", "requested", "queried"})
 _HEADING_RE = re.compile(r"[^\n]{3,90} to [^\n]{3,90}\n[A-Z][^\n]{0,60}\b1[6-9]\d\d\b[^\n]*(?:\n\[[^\n]*\])?$")
+# An unlinked speaker: a name after an honorific ("Mr. Nobody", "General Bliss"), or an office
+# ("The Minister for Foreign Affairs", "The Commissioners"); never a bare capitalised word ("The",
+# "Germany", "The Argentine").
+_OFFICES = (r"(?:Minister|Ambassador|Secretary|President|King|Queen|Emperor|Chairman|Premier|Chancellor|"
+            r"Commissioners?|Governor|Consul|Chargé|Delegates?|Delegation|Envoy|Minister|Commissar)")
+_UNLINKED_RE = re.compile(
+    r"(?:(?:Mr|Mrs|Dr|M|General|Colonel|Admiral|Sir|Lord|Baron|Count|Marshal|Signor|Senator|Prince|Captain|"
+    r"Major)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
+    r"|(?:The|the)\s+(?:[A-Z][\w'’-]+\s+)*" + _OFFICES + r"(?:\s+(?:of|for)\s+(?:[A-Z][\w'’-]+\s*){1,3})?)")
+_UNLINKED_END_RE = re.compile(r"(?:^|(?<=[\s,(]))(" + _UNLINKED_RE.pattern + r")$")
+_QUIET_PARAGRAPHS = 1
+"""A paragraph with no speech clause and no first or second person continues the last speaker only
+this many paragraphs after his last speech verb: a report's own prose is nobody's statement."""
+_FIRST_SINGULAR_RE = re.compile(r"\b(?:I|me|my|My)\b")
 _PRONOUNS = frozenset({"I", "he", "He", "she", "She"})
 _MINUTES_RE = re.compile(r"\b(?:minutes|notes of|proceedings|meeting of|procès-verbal)\b", re.I)
 
@@ -87,6 +100,8 @@ class _State:
         self.author = author
         self.last: _Speaker | None = None
         self.out: list[Statement] = []
+        self.quiet = 0
+        """Paragraphs read since the last speech clause."""
         self.previous_subject: _Speaker | None = None
         """The person the previous sentence opened with: "he" when no one spoke before."""
 
@@ -133,12 +148,14 @@ def _paragraph(document: Document, index: MentionIndex, state: _State, paras: li
         state.last = None  # another document's heading inside this one ("Mr. Miller to Colonel House")
         return i + 1
     current: Statement | None = None
+    spoke = False
     for n, sent in enumerate(sentences(text, para)):
         clause = _clause(text, sent, index, state)
         if clause is not None and clause.form == "I" and current is not None \
-                and current.speaker_id != state.author.person_id:
+                and current.speaker_id != state.author.person_id and current.kind == "direct":
             clause = None  # "I declared" inside another speaker's own words is his "I"
         if clause is not None:
+            spoke = True
             if current is not None:
                 state.out.append(current)
             current = _open(document, index, state, sent, clause, point=point and n == 0)
@@ -147,18 +164,38 @@ def _paragraph(document: Document, index: MentionIndex, state: _State, paras: li
                 return _quotation(document, state, paras, i + 1, current)
         elif current is not None:
             current = replace(current, end=sent.end)
-        elif state.last is not None and not NARRATIVE_RE.match(text[sent.start:sent.end]):
+        elif state.last is not None and not NARRATIVE_RE.match(text[sent.start:sent.end]) and (
+                state.quiet < _QUIET_PARAGRAPHS or _own_words_run(text, state, text[sent.start:para.end])):
             words = text[sent.start:para.end]
             kind = "direct" if FIRST_SECOND_RE.search(words) else "continuation"
             last = state.last
+            author = state.author
+            if (_FIRST_SINGULAR_RE.search(words) and author.person_id is not None and last.person_id != author.person_id
+                    and state.out and not FIRST_SECOND_RE.search(text[state.out[-1].start:state.out[-1].end])):
+                # after reported (third-person) speech, "I" in the record's own prose is its author
+                last = _Speaker("I", author.person_id, 0.6, f"the record's own words after reported speech: "
+                                f"'I' is the record's author: {author.reason}")
+                state.last = last
+                kind = "first-person"
             current = Statement(sent.start, sent.end, last.text, last.person_id, kind, None, None, None,
                                 round(min(last.confidence, 0.6), 3), METHOD,
+                                last.reason if kind == "first-person" else
                                 f"no new speaker in this paragraph: {last.text} continues ({last.reason})")
         prev = _sentence_subject(text, sent, index)
         state.previous_subject = _named(prev[0], text, sent.start) if prev is not None else None
     if current is not None:
         state.out.append(current)
+    state.quiet = 0 if spoke else state.quiet + 1
     return i + 1
+
+
+def _own_words_run(text: str, state: _State, words: str) -> bool:
+    """Whether a paragraph in the first or second person goes on a run of the last speaker's own
+    words (the statement before it is direct or in the first person), however long the run."""
+    if not FIRST_SECOND_RE.search(words) or not state.out:
+        return False
+    before = state.out[-1]
+    return before.kind in ("direct", "first-person") or bool(FIRST_SECOND_RE.search(text[before.start:before.end]))
 
 
 def _skip_paragraph(chunk: str) -> bool:
@@ -308,10 +345,8 @@ def _subject(text: str, floor: int, end: int, index: MentionIndex,
             a = state.author
             return start, _Speaker("I", a.person_id, 0.85 if a.person_id else 0.3, f"'I' is the record's author: {a.reason}"), "I"
         return start, _pronoun(state, pm.group(1)), "pronoun"
-    nm = NAME_RE.search(before)
-    if nm is not None and HONORIFIC_RE.match(nm.group(1) + " ") is None and re.match(
-            r"(?:The|the|Mr|Mrs|Dr|M|General|Colonel|Admiral|Sir|Lord|Baron|Count|Marshal|Signor|Senator|"
-            r"Ambassador|President|Secretary|Minister|Prince|Captain|Major)\b", nm.group(1)):
+    nm = _UNLINKED_END_RE.search(before)
+    if nm is not None:
         words = nm.group(1)
         return floor + nm.start(1), _Speaker(words, None, 0.3, f"'{words}': no person mention covers these words"), "name"
     return None

@@ -270,3 +270,21 @@ def test_read_without_mentions_is_unresolved_never_guessed() -> None:
     assert [(s.speaker_text, s.speaker_id, s.kind) for s in statements] == [
         ("Mr. Smith", None, "reported"), ("He", None, "continuation")]
     assert all("no person mention" in s.reason or "keeps the last speaker" in s.reason for s in statements)
+
+
+def test_despatch_author_from_heading_not_the_closing_addressee() -> None:
+    text = ("Mr. Adams to Mr. Seward.\n\nLondon, May 21, 1861.\n\n"
+            "Sir: I said to Lord Russell that the blockade would be effective. "
+            "His lordship replied that he would consult his colleagues.\n\n"
+            "I have the honor to be, sir, your obedient servant,\n\nC. F. ADAMS.\n\nHon. W. H. Seward.")
+    mentions = [_mention(text, "Adams", "p:adams"), _mention(text, "Seward", "p:seward"),
+                _mention(text, "Russell", "p:russell"), _mention(text, "Seward", "p:seward", 1)]
+    statements = extract_statements(Document("t/d2", "t", "Mr. Adams to Mr. Seward.", text), mentions)
+    first = statements[0]
+    assert (first.kind, first.speaker_id, first.verb) == ("first-person", "p:adams", "said")
+    assert first.addressee_id == "p:russell" and first.addressee_text == "Lord Russell"
+    assert "heading sender 'Mr. Adams'" in first.reason
+    assert text[first.start:first.end] == "I said to Lord Russell that the blockade would be effective."
+    reply = statements[1]
+    assert (reply.speaker_text, reply.speaker_id, reply.verb) == ("His lordship", "p:russell", "replied")
+    assert "last addressed" in reply.reason

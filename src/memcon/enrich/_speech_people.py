@@ -52,7 +52,7 @@ class MentionIndex:
         return [m for m in self.mentions if m.start >= start and m.end <= end]
 
 
-_SENDER_RE = re.compile(r"^(?P<sender>.{3,120}?)\s+to\s+(?:the|Mr\.?|Lord|Sir|M\.|[A-Z])", re.M)
+_SENDER_RE = re.compile(r"^(?P<sender>[^\n]{3,120}?)\s+to\s+(?:the|Mr\.?|Lord|Sir|M\.|[A-Z])", re.M)
 
 
 def find_author(document: Document, index: MentionIndex, *, author_id: str | None = None) -> Author:
@@ -65,11 +65,15 @@ def find_author(document: Document, index: MentionIndex, *, author_id: str | Non
         return Author(author_id, None, "author given by the caller")
     text = document.text
     paras = list(paragraphs(text))
+    head = _SENDER_RE.search(text[:min(len(text), 400)])
+    # the heading's addressee ("… to Mr. Seward") closing the record is no signature
+    addressees = {m.person_id for m in index.within(head.end("sender"), head.end("sender") + 60)
+                  if m.person_id is not None} if head is not None else set()
     for para in reversed(paras[-3:] if len(paras) > 3 else []):
         if len(text[para.start:para.end].split()) > 6:
             continue
         for m in index.within(para.start, para.end):
-            if m.person_id is not None and m.kind == "name":
+            if m.person_id is not None and m.kind == "name" and m.person_id not in addressees:
                 return Author(m.person_id, m.text, f"signature '{text[para.start:para.end]}'")
     if document.signed_by:
         at = text.rfind(document.signed_by)
@@ -83,13 +87,11 @@ def find_author(document: Document, index: MentionIndex, *, author_id: str | Non
                if m.person_id is not None and m.kind == "name" and surname and surname in m.text.lower()}
         if len(ids) == 1:
             return Author(ids.pop(), name, f"author '{name}' named in the text")
-    head_end = min(len(text), 400)
-    for sm in _SENDER_RE.finditer(text[:head_end]):
-        s, e = sm.start("sender"), sm.end("sender")
+    if head is not None:
+        s, e = head.start("sender"), head.end("sender")
         ids = {m.person_id for m in index.within(s, e) if m.person_id is not None}
         if len(ids) == 1:
             return Author(ids.pop(), text[s:e], f"heading sender '{text[s:e]}'")
-        break
     return Author(None, None, "author not found (no resolved signature, signer, author or heading sender)")
 
 

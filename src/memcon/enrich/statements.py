@@ -73,6 +73,7 @@ _QUIET_PARAGRAPHS = 1
 """A paragraph with no speech clause and no first or second person continues the last speaker only
 this many paragraphs after his last speech verb: a report's own prose is nobody's statement."""
 _FIRST_SINGULAR_RE = re.compile(r"\b(?:I|me|my|My)\b")
+_STYLE_RE = re.compile(r"(?:^|(?<=[\s,(]))((?:His|his|Her|her) (?:[Ll]ordship|[Ee]xcellency|[Mm]ajesty|[Hh]ighness))$")
 _PRONOUNS = frozenset({"I", "he", "He", "she", "She"})
 _MINUTES_RE = re.compile(r"\b(?:minutes|notes of|proceedings|meeting of|procès-verbal)\b", re.I)
 
@@ -100,6 +101,8 @@ class _State:
         self.author = author
         self.last: _Speaker | None = None
         self.out: list[Statement] = []
+        self.current: Statement | None = None
+        """The statement the paragraph being read has open."""
         self.quiet = 0
         """Paragraphs read since the last speech clause."""
         self.previous_subject: _Speaker | None = None
@@ -150,6 +153,7 @@ def _paragraph(document: Document, index: MentionIndex, state: _State, paras: li
     current: Statement | None = None
     spoke = False
     for n, sent in enumerate(sentences(text, para)):
+        state.current = current
         clause = _clause(text, sent, index, state)
         if clause is not None and clause.form == "I" and current is not None \
                 and current.speaker_id != state.author.person_id and current.kind == "direct":
@@ -338,6 +342,15 @@ def _subject(text: str, floor: int, end: int, index: MentionIndex,
             start = h.start()
         return start, _named(m, text, start), "name"
     before = text[floor:end]
+    sm = _STYLE_RE.search(before)
+    if sm is not None:  # "His lordship replied": the person last addressed
+        words = sm.group(1)
+        said = [*state.out, state.current] if state.current is not None else state.out
+        to = next((st for st in reversed(said) if st.addressee_id is not None), None)
+        if to is None:
+            return floor + sm.start(1), _Speaker(words, None, 0.0, f"'{words}' with nobody addressed before it"), "name"
+        return floor + sm.start(1), _Speaker(words, to.addressee_id, 0.7,
+                                             f"'{words}': the person last addressed, {to.addressee_text}"), "name"
     pm = PRONOUN_RE.search(before)
     if pm is not None:
         start = floor + pm.start(1)

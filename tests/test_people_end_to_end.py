@@ -25,6 +25,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     result = CliRunner().invoke(cli, ["ingest", str(excerpt), str(seeds), str(authority), "--db", str(path)])
     assert result.exit_code == 0, result.output
     assert "person authority from" in result.output and "persons linked in 2 volume(s)" in result.output
+    assert "meetings" in result.output and "statements" in result.output
     yield path
 
 
@@ -85,3 +86,17 @@ def test_meetings_timeline(db: Path) -> None:
     assert "Soviet Union: Semenov, Vladimir S.; Dobrynin, Anatoly F.; Sukhodrev, Viktor M.; Gromyko" in out
     out = run("meetings", "--from", "1961", "--to", "1961", "--db", str(db))
     assert "the Soviet Embassy, Vienna" in out and "White House" not in out
+
+
+def test_said_by_khrushchev_about_berlin_cites_page_227(db: Path) -> None:
+    out = run("said", "--by", "Khrushchev", "--about", "Berlin", "--db", str(db))
+    assert "frus1961-63v05/d88 · 1961-06-04 · p. 227" in out
+    assert "The US does not want Berlin, neither does the Soviet Union" in out
+
+
+def test_said_and_speakers_in_the_wilson_cable(db: Path) -> None:
+    out = run("said", "--by", "Kennedy, John F.", "--db", str(db), "--json", "--limit", "100")
+    assert '"quotation"' in out  # his September 4 statement, read out
+    out = run("show", "wilson/114511", "--speakers", "--db", str(db))
+    assert "⟪Gromyko, Andreĭ Andreevich —" in out and "⟪Kennedy, John F. —" in out
+    assert "⟪quotation read by Kennedy, John F.⟫" in out

@@ -12,7 +12,8 @@ through:
   resolved by the document's date, side and place, or left unresolved with the reason;
 
 and the volume's mentions are replaced in one transaction; then the meetings its conversation
-records record (:mod:`memcon.enrich.meetings`).  Mentions are derived data, like the
+records record (:mod:`memcon.enrich.meetings`) and who said what in each document
+(:mod:`memcon.enrich.statements`).  Mentions are derived data, like the
 full-text index: ``memcon link --all`` makes them again from the store.
 
 DOCS: docs/linking.md
@@ -45,6 +46,8 @@ class LinkReport:
     method: str
     meetings: int = 0
     """Meeting events found in the volumes' conversation records."""
+    statements: int = 0
+    """Statements attributed to speakers (:mod:`memcon.enrich.statements`)."""
 
 
 def _title_mentions(authority: object, document: Document, participants: Sequence[str]) -> list[Mention]:
@@ -70,6 +73,7 @@ def link_volumes(
     volume is linked and the report is empty."""
     from memcon.authority.lookup import Authority
     from memcon.enrich.people import METHOD, Linker, person_candidates
+    from memcon.enrich.statements import extract_statements
 
     started = time.perf_counter()
     if store.authority_version() is None:
@@ -80,7 +84,7 @@ def link_volumes(
         return LinkReport((), 0, 0, 0, 0, time.perf_counter() - started, METHOD)
     authority = Authority.from_store(store)
     linker = Linker(person_candidates(store.iter_persons()))
-    documents = mentions = resolved = titles = meetings = 0
+    documents = mentions = resolved = titles = meetings = statements = 0
     for volume_id in volumes:
         volume = store.get_volume(volume_id)
         listed = {p.id for entry in volume.persons for p in store.persons_with_key(f"{volume_id}#{entry.xml_id}")}
@@ -101,11 +105,14 @@ def link_volumes(
             resolved += sum(1 for m in every if m.person_id)
             titles += len(extra)
         store.replace_mentions(volume_id, found, method=METHOD)
-        meetings += store.replace_meetings(volume_id, _meetings(store, docs, dict(found)))
+        by_doc = dict(found)
+        meetings += store.replace_meetings(volume_id, _meetings(store, docs, by_doc))
+        said = [(d.id, extract_statements(d, by_doc.get(d.id, ()))) for d in docs]
+        statements += store.replace_statements(volume_id, said)
         if progress:
             progress(volume_id, len(found))
     return LinkReport(tuple(volumes), documents, mentions, resolved, titles, time.perf_counter() - started, METHOD,
-                      meetings)
+                      meetings, statements)
 
 
 def _meetings(store: Store, documents: Sequence[Document], mentions: dict[str, tuple[Mention, ...]]) -> list[Meeting]:

@@ -127,5 +127,6 @@ def link_cli(db: str, all_volumes: bool, as_json: bool) -> None:
         return
     click.echo(
         f"linked {len(report.volumes)} volume(s), {report.documents:,} documents: {report.mentions:,} mentions "
-        f"({report.resolved:,} resolved, {report.titles:,} titles) in {report.seconds:.1f} s ({report.method})"
+        f"({report.resolved:,} resolved, {report.titles:,} titles), {report.meetings:,} meetings, "
+        f"{report.statements:,} statements in {report.seconds:.1f} s ({report.method})"
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 
 from memcon.model.people import Mention, Person
@@ -29,6 +29,19 @@ class PeopleTables:
 
     def _sql(self, action: str) -> AbstractContextManager[sqlite3.Connection]:  # pragma: no cover - the store's
         raise NotImplementedError
+
+    @contextmanager
+    def _transaction(self, action: str) -> Iterator[sqlite3.Connection]:
+        """One write transaction (``BEGIN IMMEDIATE`` … ``COMMIT``), rolled back on any error."""
+        with self._sql(action) as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
 
     # -- the person authority (SQL in store/_authority.py) ------------------------------------
 
@@ -65,29 +78,13 @@ class PeopleTables:
     ) -> int:
         """Replace the mentions of a volume's documents in one transaction and mark the volume
         linked with ``method`` against the authority stored now; returns how many were written."""
-        with self._sql(f"writing the mentions of {volume_id!r}") as conn:
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                count = _mentions.replace(conn, volume_id, mentions, method=method, at=_utcnow())
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-        return count
+        with self._transaction(f"writing the mentions of {volume_id!r}") as conn:
+            return _mentions.replace(conn, volume_id, mentions, method=method, at=_utcnow())
 
     def replace_meetings(self, volume_id: str, meetings: Iterable[Meeting]) -> int:
         """Replace the meetings recorded in a volume, in one transaction; returns the count."""
-        with self._sql(f"writing the meetings of {volume_id!r}") as conn:
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                count = _meetings.replace(conn, volume_id, meetings)
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-        return count
+        with self._transaction(f"writing the meetings of {volume_id!r}") as conn:
+            return _meetings.replace(conn, volume_id, meetings)
 
     def meetings(
         self, *, person_id: str | None = None, date_from: str | None = None, date_to: str | None = None
@@ -140,16 +137,8 @@ class PeopleTables:
 
     def replace_statements(self, volume_id: str, statements: Iterable[tuple[str, Sequence[Statement]]]) -> int:
         """Replace the statements of a volume's documents in one transaction; returns the count."""
-        with self._sql(f"writing the statements of {volume_id!r}") as conn:
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                count = _statements.replace(conn, volume_id, statements)
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-        return count
+        with self._transaction(f"writing the statements of {volume_id!r}") as conn:
+            return _statements.replace(conn, volume_id, statements)
 
     def statements(self, document_id: str) -> tuple[Statement, ...]:
         """The statements of a document, in order."""

@@ -38,8 +38,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
-import os
 import re
 import sys
 import tempfile
@@ -54,6 +52,10 @@ if TYPE_CHECKING:
     from memcon.store.base import Store
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from _labels import build_store as _build_store  # noqa: E402
+from _labels import normalise_with_map, read_labels, shared_root  # noqa: E402,F401
+
 LABELS = HERE / "data" / "roles.jsonl"
 _SPACE = re.compile(r"\s+")
 
@@ -80,44 +82,13 @@ class Outcome:
     reason: str
 
 
-def shared_root() -> Path:
-    return Path(os.environ.get("MEMCON_SHARED", str(HERE.parents[1] / "shared")))
-
-
 def load_labels(paths: Sequence[Path]) -> list[Label]:
     """The labels of every JSON Lines file in ``paths``; a malformed line stops the run."""
-    labels: list[Label] = []
-    for path in paths:
-        with open(path, encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    raw = json.loads(line)
-                    labels.append(Label(n, raw["doc"], raw["quote"], raw["title"], raw["person"],
-                                        raw.get("note", "")))
-                except (ValueError, KeyError, TypeError) as exc:
-                    sys.exit(f"{path}:{n}: not a label ({exc}); each line is "
-                             '{"doc", "quote", "title", "person"[, "note"]}')
-    return labels
+    return [Label(n, raw["doc"], raw["quote"], raw["title"], raw["person"], raw.get("note", ""))
+            for n, raw in read_labels(paths, keys=("doc", "quote", "title", "person"))]
 
 
 # -- locating a label in its document ---------------------------------------------------
-
-def normalise_with_map(text: str) -> tuple[str, list[int]]:
-    """``text`` with every whitespace run collapsed to one space, and for each character of the
-    result the offset of the character it came from in ``text``."""
-    out: list[str] = []
-    where: list[int] = []
-    for m in re.finditer(r"\s+|\S+", text):
-        if m.group(0)[0].isspace():
-            out.append(" ")
-            where.append(m.start())
-        else:
-            out.append(m.group(0))
-            where.extend(range(m.start(), m.end()))
-    return "".join(out), where
-
 
 def locate(text: str, quote: str, title: str) -> tuple[int, int] | str:
     """The span of ``title`` inside the first occurrence of ``quote`` in ``text`` (offsets in
@@ -242,26 +213,15 @@ def judge(store: Store, label: Label, outcome: Outcome) -> str:
 
 def build_store(folder: Path, *, authority: Path | None) -> Path:
     """Ingest the shared volumes, the excerpt, the seeds and the authority folder into a fresh
-    store under ``folder`` in one :func:`memcon.ingest.ingest_paths` call (ingest builds the
-    authority after the volumes, so their persons lists join it); return the store's path."""
-    from memcon.ingest import ingest_paths
-
+    store under ``folder`` (ingest builds the authority after the volumes, so their persons lists
+    join it); return the store's path."""
     root = shared_root()
     inputs = [root / "corpus" / "frus", root / "corpus" / "frus-excerpts" / "frus1961-63v05-d88.xml",
               root / "corpus" / "seeds"]
-    missing = [str(p) for p in inputs if not p.exists()]
-    if missing:
-        sys.exit(f"roles.py: shared data not found: {missing} (set MEMCON_SHARED or pass --db)")
     if authority is not None:
         inputs.append(authority)
-    db = folder / "memcon.db"
-    t0 = time.perf_counter()
-    report = ingest_paths(inputs, store_path=db)
-    persons = sum(r.persons for r in report.authority)
-    print(f"store: {db} — {report.documents:,} documents and an authority of {persons:,} persons in "
-          f"{time.perf_counter() - t0:.1f} s" + (f", {len(report.errors)} files refused" if report.errors else "")
-          + ("" if authority is not None else " (no authority folder)"))
-    return db
+    return _build_store(folder, inputs, script="roles.py",
+                        note="" if authority is not None else " (no authority folder)")
 
 
 # -- the run -----------------------------------------------------------------------------

@@ -38,8 +38,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
-import os
 import re
 import sys
 import tempfile
@@ -54,6 +52,10 @@ if TYPE_CHECKING:
     from memcon.store.base import Store
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from _labels import build_store as _build_store  # noqa: E402
+from _labels import normalise_with_map, read_labels, shared_root  # noqa: E402,F401
+
 LABELS = HERE / "data" / "speech.jsonl"
 VOLUMES = ("frus1919Parisv01", "frus1918Russiav03")
 SEEDS = ("frus1961-63v05/d88", "wilson/114511")
@@ -93,43 +95,13 @@ class Answer:
 NOBODY = Answer(None, None, "")
 
 
-def shared_root() -> Path:
-    return Path(os.environ.get("MEMCON_SHARED", str(HERE.parents[1] / "shared")))
-
-
 def load_labels(paths: Sequence[Path]) -> list[Label]:
     """The labels of every JSON Lines file in ``paths``; a malformed line stops the run."""
-    labels: list[Label] = []
-    for path in paths:
-        with open(path, encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    raw = json.loads(line)
-                    labels.append(Label(n, raw["doc"], raw["quote"], raw["speaker"], raw.get("note", "")))
-                except (ValueError, KeyError, TypeError) as exc:
-                    sys.exit(f"{path}:{n}: not a label ({exc}); each line is "
-                             '{"doc", "quote", "speaker"[, "note"]}')
-    return labels
+    return [Label(n, raw["doc"], raw["quote"], raw["speaker"], raw.get("note", ""))
+            for n, raw in read_labels(paths, keys=("doc", "quote", "speaker"))]
 
 
 # -- locating a quote --------------------------------------------------------------------
-
-def normalise_with_map(text: str) -> tuple[str, list[int]]:
-    """``text`` with every whitespace run collapsed to one space, and for each character of the
-    result the offset of the character it came from in ``text``."""
-    out: list[str] = []
-    where: list[int] = []
-    for m in re.finditer(r"\s+|\S+", text):
-        if m.group(0)[0].isspace():
-            out.append(" ")
-            where.append(m.start())
-        else:
-            out.append(m.group(0))
-            where.extend(range(m.start(), m.end()))
-    return "".join(out), where
-
 
 def locate(text: str, quote: str) -> tuple[int, int] | None:
     """The span of the first occurrence of ``quote`` in ``text`` (whitespace-normalised
@@ -298,23 +270,12 @@ def judge(store: Store, label: Label, answer: Answer) -> str:
 
 def build_store(folder: Path) -> Path:
     """Ingest the two volumes, the excerpt, the seeds and the authority into a fresh store under
-    ``folder`` in one :func:`memcon.ingest.ingest_paths` call; return the store's path."""
-    from memcon.ingest import ingest_paths
-
+    ``folder``; return the store's path."""
     root = shared_root()
     inputs = [root / "corpus" / "frus" / f"{v}.xml" for v in VOLUMES]
     inputs += [root / "corpus" / "frus-excerpts" / "frus1961-63v05-d88.xml", root / "corpus" / "seeds",
                root / "authority"]
-    missing = [str(p) for p in inputs if not p.exists()]
-    if missing:
-        sys.exit(f"speech.py: shared data not found: {missing} (set MEMCON_SHARED or pass --db)")
-    db = folder / "memcon.db"
-    t0 = time.perf_counter()
-    report = ingest_paths(inputs, store_path=db)
-    persons = sum(r.persons for r in report.authority)
-    print(f"store: {db} — {report.documents:,} documents and an authority of {persons:,} persons in "
-          f"{time.perf_counter() - t0:.1f} s" + (f", {len(report.errors)} files refused" if report.errors else ""))
-    return db
+    return _build_store(folder, inputs, script="speech.py")
 
 
 # -- the run -----------------------------------------------------------------------------

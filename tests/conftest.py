@@ -52,3 +52,21 @@ def store_with_shared_volumes(frus_dir: Path, tmp_path_factory: pytest.TempPathF
     report = ingest_paths([frus_dir], store_path=db)
     assert not report.errors, [str(e.error) for e in report.errors]
     return db
+
+
+@pytest.fixture(scope="session")
+def full_store(frus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every shared input in one database, built once per session: the 20 FRUS volumes, the vol. V
+    excerpt, both seeds and the authority data (persons linked, meetings and statements extracted).
+    Returns the database path; its index is beside it.  Tests must only read it."""
+    from memcon.ingest import ingest_paths
+    from tests._shared import require, shared_path
+
+    shared = shared_path()
+    excerpt = require(shared / "corpus" / "frus-excerpts" / "frus1961-63v05-d88.xml", "the vol. V excerpt")
+    seeds = require(shared / "corpus" / "seeds", "the seeds")
+    authority = require(shared / "authority", "the authority data")
+    db = tmp_path_factory.mktemp("full-store") / "memcon.db"
+    report = ingest_paths([frus_dir, excerpt, seeds, authority], store_path=db)
+    assert not report.errors, [str(e.error) for e in report.errors]
+    return db

@@ -1,0 +1,10 @@
+"""Web part `meetings` (see memcon.web): its HTML pages and its /api routes.
+
+DOCS: docs/web.md
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter()

@@ -1,0 +1,291 @@
+"""Facets with counts over the WHOLE result set of a search: dates, volumes, types, persons, places.
+
+A search page shows ten hits but its facets count every matching document, so that a facet's count
+is exactly the number of results its link gives (each link narrows the current search: the date
+bars intersect the current ``from``/``to`` with the bar's years, the others add a filter).
+
+How (``memcon.web.facets.v1``): the query and its filters are run once more on the tantivy index
+for the addresses of *all* matching documents (no stored field is read); the dates come from the
+index's fast fields ``date_min``/``date_max`` (so a bar counts exactly what the index's date filter
+keeps: documents whose date range overlaps the bar's); the rest comes from a :class:`Catalogue`
+built once per process from the database (each document's volume, type, dateline place and the
+persons its mentions resolve to) and an address → document id map built once per index
+generation.  Person and place filters are applied through the same catalogue, so counts and
+filters cannot drift apart.
+
+DOCS: docs/web.md#facets
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections import Counter, OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import tantivy
+
+from memcon.errors import InvalidValue, SearchError
+from memcon.search._compile import compile_query
+from memcon.search.base import SearchFilters
+from memcon.search.query import parse_query
+from memcon.search.tantivy_index import TantivyIndex
+
+METHOD = "memcon.web.facets.v1"
+"""Name and version of the facet algorithm, reported with the facets (``/api/search``)."""
+TOP_PERSONS = 15
+TOP_PLACES = 12
+DECADES_OVER = 30
+"""A result set spanning more years than this is shown by decade."""
+_CACHE_SIZE = 256
+
+
+@dataclass(frozen=True, slots=True)
+class Bucket:
+    """One facet value: what it is, what it shows, how many results clicking it gives, and the
+    filter value it sets (``value`` for lists; ``date_from``/``date_to`` for a date bar)."""
+
+    value: str
+    label: str
+    count: int
+    date_from: str | None = None
+    date_to: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Facets:
+    """The facets of one search; ``dates_by`` is ``year`` or ``decade``; ``undated`` counts the
+    matching documents without a date (not in any bar)."""
+
+    total: int
+    dates: tuple[Bucket, ...]
+    dates_by: str
+    undated: int
+    volumes: tuple[Bucket, ...]
+    types: tuple[Bucket, ...]
+    persons: tuple[Bucket, ...]
+    places: tuple[Bucket, ...]
+    method: str = METHOD
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    volume: str
+    doc_type: str
+    place: str | None
+    persons: tuple[str, ...]
+
+
+class Catalogue:
+    """What the facets need to know of every stored document, read once from the database."""
+
+    def __init__(self, db_path: Path) -> None:
+        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            persons: dict[str, list[str]] = {}
+            for doc_id, person_id in conn.execute(
+                "SELECT DISTINCT document_id, person_id FROM mentions WHERE person_id IS NOT NULL"
+            ):
+                persons.setdefault(doc_id, []).append(person_id)
+            self.docs: dict[str, _Facts] = {
+                doc_id: _Facts(volume, doc_type, place or None, tuple(persons.get(doc_id, ())))
+                for doc_id, volume, doc_type, place in conn.execute(
+                    "SELECT id, volume_id, doc_type, place FROM documents"
+                )
+            }
+            self.volume_titles: dict[str, str] = dict(conn.execute("SELECT id, title FROM volumes"))
+            named = {p for facts in self.docs.values() for p in facts.persons}
+            self.person_names: dict[str, str] = {}
+            rows = conn.execute("SELECT id, name FROM persons") if named else ()
+            for pid, name in rows:
+                if pid in named:
+                    self.person_names[pid] = name
+        finally:
+            conn.close()
+        self._by_person: dict[str, frozenset[str]] = {}
+        self._by_place: dict[str, frozenset[str]] = {}
+        self._lock = threading.Lock()
+
+    def documents_of_person(self, person_id: str) -> frozenset[str]:
+        """The documents whose mentions resolve to ``person_id`` (in their text or footnotes)."""
+        with self._lock:
+            if not self._by_person:
+                index: dict[str, set[str]] = {}
+                for doc_id, facts in self.docs.items():
+                    for p in facts.persons:
+                        index.setdefault(p, set()).add(doc_id)
+                self._by_person = {p: frozenset(d) for p, d in index.items()}
+        return self._by_person.get(person_id, frozenset())
+
+    def documents_at_place(self, place: str) -> frozenset[str]:
+        """The documents whose dateline names ``place`` (exactly as stored)."""
+        with self._lock:
+            if not self._by_place:
+                index: dict[str, set[str]] = {}
+                for doc_id, facts in self.docs.items():
+                    if facts.place:
+                        index.setdefault(facts.place, set()).add(doc_id)
+                self._by_place = {p: frozenset(d) for p, d in index.items()}
+        return self._by_place.get(place, frozenset())
+
+
+_catalogues: dict[Path, Catalogue] = {}
+_addresses: dict[tuple[str, int, int], dict[tuple[int, int], str]] = {}
+_cache: OrderedDict[tuple[object, ...], Facets] = OrderedDict()
+_lock = threading.Lock()
+
+
+def catalogue(db_path: Path) -> Catalogue:
+    """The :class:`Catalogue` of the database at ``db_path`` (built on first use, then shared)."""
+    with _lock:
+        found = _catalogues.get(db_path)
+        if found is None:
+            found = _catalogues[db_path] = Catalogue(db_path)
+        return found
+
+
+def restrict(
+    filters: SearchFilters, cat: Catalogue, *, persons: Iterable[str] = (), place: str | None = None
+) -> SearchFilters:
+    """``filters`` narrowed to documents naming every one of ``persons`` and dated at ``place``."""
+    allowed: frozenset[str] | None = filters.documents
+    for person_id in persons:
+        docs = cat.documents_of_person(person_id)
+        allowed = docs if allowed is None else allowed & docs
+    if place:
+        docs = cat.documents_at_place(place)
+        allowed = docs if allowed is None else allowed & docs
+    if allowed is filters.documents:
+        return filters
+    return SearchFilters(
+        date_from=filters.date_from,
+        date_to=filters.date_to,
+        volumes=filters.volumes,
+        doc_types=filters.doc_types,
+        documents=allowed,
+    )
+
+
+def _address_map(index: TantivyIndex, searcher: tantivy.Searcher) -> dict[tuple[int, int], str]:
+    """Document address → document id for the searcher's generation of the index (built once)."""
+    key = (str(index.path), int(searcher.num_docs), int(searcher.num_segments))
+    with _lock:
+        found = _addresses.get(key)
+        if found is not None:
+            return found
+        result = searcher.search(tantivy.Query.all_query(), limit=max(1, int(searcher.num_docs)), count=False)
+        built = {}
+        for _, address in result.hits:
+            built[(address.segment_ord, address.doc)] = searcher.doc(address)["doc_id"][0]
+        _addresses.clear()
+        _addresses[key] = built
+        return built
+
+
+def _matching(index: TantivyIndex, text: str, filters: SearchFilters) -> tuple[list[str], list[int], list[int]]:
+    """Ids and date bounds (YYYYMMDD, 0 when undated) of every document matching."""
+    node = parse_query(text)
+    try:
+        searcher = index._searcher()
+        compiled = compile_query(node, index._schema, index._analyzer, searcher=searcher)
+        clauses = index._filter_clauses(filters)
+        query = compiled.query
+        if clauses:
+            query = tantivy.Query.boolean_query([(tantivy.Occur.Must, compiled.query), *clauses])
+        result = searcher.search(query, limit=max(1, int(searcher.num_docs)), count=False)
+        addresses = [address for _, address in result.hits]
+        ids = _address_map(index, searcher)
+        lows = searcher.fast_field_values("date_min", addresses) if addresses else []
+        highs = searcher.fast_field_values("date_max", addresses) if addresses else []
+    except ValueError as exc:
+        raise SearchError(f"{index.path}: facets failed: {exc}", hint="rebuild the index: `memcon reindex`") from exc
+    return [ids[(a.segment_ord, a.doc)] for a in addresses], [int(v or 0) for v in lows], [int(v or 0) for v in highs]
+
+
+def _bounds(filters: SearchFilters) -> tuple[int, int]:
+    low = int(filters.date_from.replace("-", "")) if filters.date_from else 0
+    high = int(filters.date_to.replace("-", "")) if filters.date_to else 99991231
+    return low, high
+
+
+def _day(number: int) -> str:
+    text = f"{number:08d}"
+    return f"{text[:4]}-{text[4:6]}-{text[6:]}"
+
+
+def _date_buckets(lows: list[int], highs: list[int], filters: SearchFilters) -> tuple[tuple[Bucket, ...], str, int]:
+    dated = [(lo, hi) for lo, hi in zip(lows, highs, strict=True) if lo and hi]
+    undated = len(lows) - len(dated)
+    if not dated:
+        return (), "year", undated
+    first = min(lo for lo, _ in dated) // 10000
+    last = max(hi for _, hi in dated) // 10000
+    step = 10 if last - first + 1 > DECADES_OVER else 1
+    counts: Counter[int] = Counter()
+    for lo, hi in dated:
+        for start in range(lo // 10000 // step * step, hi // 10000 // step * step + 1, step):
+            counts[start] += 1
+    low, high = _bounds(filters)
+    buckets = []
+    for start in range(first // step * step, last // step * step + 1, step):
+        bar_from = max(low, start * 10000 + 101)
+        bar_to = min(high, (start + step - 1) * 10000 + 1231)
+        label = f"{start}s" if step == 10 else str(start)
+        buckets.append(Bucket(str(start), label, counts.get(start, 0), _day(bar_from), _day(bar_to)))
+    return tuple(buckets), "decade" if step == 10 else "year", undated
+
+
+def _top(counter: Counter[str], names: dict[str, str], limit: int | None) -> tuple[Bucket, ...]:
+    ranked = sorted(counter.items(), key=lambda kv: (-kv[1], names.get(kv[0], kv[0])))
+    if limit is not None:
+        ranked = ranked[:limit]
+    return tuple(Bucket(value, names.get(value, value), count) for value, count in ranked)
+
+
+def compute_facets(
+    index: TantivyIndex, db_path: Path, text: str, filters: SearchFilters, *, persons_limit: int = TOP_PERSONS,
+    places_limit: int = TOP_PLACES,
+) -> Facets:
+    """The facets of query ``text`` under ``filters`` (already restricted by person and place with
+    :func:`restrict`), counted over every matching document.  Cached per query and filters."""
+    if persons_limit < 0 or places_limit < 0:
+        raise InvalidValue("facet limits cannot be negative")
+    key = (str(db_path), text, filters, persons_limit, places_limit)
+    with _lock:
+        cached = _cache.get(key)
+        if cached is not None:
+            _cache.move_to_end(key)
+            return cached
+    cat = catalogue(db_path)
+    ids, lows, highs = _matching(index, text, filters)
+    dates, dates_by, undated = _date_buckets(lows, highs, filters)
+    volumes: Counter[str] = Counter()
+    types: Counter[str] = Counter()
+    persons: Counter[str] = Counter()
+    places: Counter[str] = Counter()
+    for doc_id in ids:
+        facts = cat.docs.get(doc_id)
+        if facts is None:
+            continue
+        volumes[facts.volume] += 1
+        types[facts.doc_type] += 1
+        persons.update(facts.persons)
+        if facts.place:
+            places[facts.place] += 1
+    facets = Facets(
+        total=len(ids),
+        dates=dates,
+        dates_by=dates_by,
+        undated=undated,
+        volumes=_top(volumes, cat.volume_titles, None),
+        types=_top(types, {}, None),
+        persons=_top(persons, cat.person_names, persons_limit),
+        places=_top(places, {}, places_limit),
+    )
+    with _lock:
+        _cache[key] = facets
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return facets

@@ -15,7 +15,10 @@ for.  For each label the script
    :mod:`memcon.enrich.titles`);
 4. compares the resolved person with the label's: by memcon person id when the label's name is
    found by ``store.find_persons`` (when the store has it), else by name ("Rusk, Dean" matches
-   "Rusk, David Dean"; "Kennedy, John F." does not match "Kennedy, Robert F.").
+   "Rusk, David Dean"; "Kennedy, John F." does not match "Kennedy, Robert F.").  A title the
+   resolver ties to a name the authority does not hold ("the President" → "Zelaya", named so
+   in the despatch) is compared by name, and only when the label's person is not in the
+   authority either.
 
 It counts right, wrong and unresolved (a label whose document, quote or title is not found
 counts as unresolved, with the reason), prints a table of the wrong ones (and with ``-v`` of
@@ -174,11 +177,12 @@ def _tokens(name: str) -> tuple[str, frozenset[str]]:
 
 
 def same_name(a: str, b: str) -> bool:
-    """Whether two names plausibly name one person: the same surname, and the forenames of one
-    all found among the other's (an initial matches a forename it begins)."""
+    """Whether two names plausibly name one person: the same surname (or the first of a
+    compound Spanish one: "Errázuriz" for "Errázuriz Echaurren"), and the forenames of one all
+    found among the other's (an initial matches a forename it begins)."""
     sa, fa = _tokens(a)
     sb, fb = _tokens(b)
-    if sa != sb:
+    if sa != sb and sa.split()[:1] != sb.split()[:1]:
         return False
 
     def covered(small: frozenset[str], big: frozenset[str]) -> bool:
@@ -200,10 +204,15 @@ def person_ids(store: Store, name: str) -> set[str]:
 
 
 def judge(store: Store, label: Label, outcome: Outcome) -> str:
-    """``right``, ``wrong`` or ``unresolved``."""
-    if outcome.person_id is None:
-        return "unresolved"
+    """``right``, ``wrong`` or ``unresolved``.  A title resolved to a name the authority does not
+    hold (no person id, a name: "President Zelaya") is right when the label's person is not in the
+    authority either and the names agree, wrong when they disagree, unresolved when the authority
+    holds the label's person (memcon should have linked him)."""
     ids = person_ids(store, label.person)
+    if outcome.person_id is None:
+        if outcome.name is None or ids:
+            return "unresolved"
+        return "right" if same_name(outcome.name, label.person) else "wrong"
     if ids:
         return "right" if outcome.person_id in ids else "wrong"
     return "right" if outcome.name and same_name(outcome.name, label.person) else "wrong"

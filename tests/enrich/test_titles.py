@@ -419,3 +419,38 @@ def test_where_an_officer_is_is_not_whose_he_is(authority: Authority) -> None:
     assert _surname(_resolve(authority, _doc("sent your cable to the Secretary of State in Paris.", "1918-12-19",
                                              place="Washington"), "the Secretary of State")) == "Lansing"
     assert [m.text for m in find_titles("The first President shall be chosen by lot.")] == []
+
+
+# -- holders the authority does not know, named by the document ----------------------------------
+
+def test_a_president_the_authority_lacks_is_the_one_the_despatch_names(store: SQLiteStore,
+                                                                       authority: Authority) -> None:
+    """Managua, 1894: "President Zelaya" is named in the despatch and is in no authority record;
+    "The President" then is Zelaya by name, and nothing is linked (no person id)."""
+    document = store.get_document("frus1894Nicaragua/d12")
+    mention = next(m for m in find_titles(document.text) if m.text == "The President")
+    result = resolve_title(authority, document, mention)
+    assert result.person_id is None
+    assert result.name == "Zelaya"
+    assert "not a person of the authority" in result.reason and result.confidence < 0.7
+
+
+def test_a_name_in_apposition_the_authority_lacks_is_kept_as_a_name(authority: Authority) -> None:
+    document = _doc("The Secretary of Agriculture (Jabez Quillfeather) called this morning.", "1897-10-01")
+    result = _resolve(authority, document, "Secretary of Agriculture")
+    assert result.person_id is None and result.name == "Jabez Quillfeather"
+
+
+def test_a_known_holder_is_not_replaced_by_a_name_the_document_gives(authority: Authority) -> None:
+    """The authority's holder wins over a stranger the text names elsewhere with the title."""
+    document = _doc("The Secretary of State received the Minister. Later Secretary Quillfeather left.",
+                    "1962-03-01")
+    result = _resolve(authority, document, "The Secretary of State")
+    assert _surname(result) == "Rusk"
+
+
+def test_two_unknown_names_with_the_title_stay_unresolved(authority: Authority) -> None:
+    document = _doc("President Quillfeather met President Ostrogoth at Managua. The President spoke.",
+                    "1894-04-10", place="Managua")
+    result = _resolve(authority, document, "The President")
+    assert result.person_id is None and result.name is None

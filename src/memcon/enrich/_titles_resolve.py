@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from memcon.authority.lookup import Authority
 
 _MAX_LISTED = 6
+NAMED_ONLY = 0.6
+"""Confidence of a title resolved to a name the authority does not hold (no person id)."""
 HOST_OFFICES = frozenset({"president", "under-secretary"})
 """US offices a foreign government also has, so that in a record written abroad the bare title
 may be the host's ("the President" in Managua, "the Under Secretary" in Teheran)."""
@@ -117,6 +119,32 @@ def _from_named(named: list[Named], name: str, how: str, mention: TitleMention, 
                       f"the authority gives him no {_query(mention)!r}")
 
 
+def _text_named(name: str, how: str, mention: TitleMention) -> Resolution:
+    """A title resolved to a name the text gives but the authority does not hold: no person id
+    (nothing is linked), the name, and why ("President Zelaya" in a despatch from Managua)."""
+    return Resolution(None, name, NAMED_ONLY,
+                      f"{mention.text!r} is named {name!r} ({how}); {name!r} is not a person of the authority")
+
+
+def _unknown_holder(text: str, mention: TitleMention, authority: Authority, query: str, *, on: str,
+                    document: Document, heading: Heading) -> Resolution | None:
+    """When no holder of the office is known on the date: the one name the document gives this
+    office ("President Salomon", "the Minister for Foreign Affairs (Araujo)") if the authority
+    does not know it; ``None`` when the document names none, several, or one the authority knows."""
+    names: dict[str, str] = {}
+    for name, how, at in _same_office_names(text, mention):
+        if _in_heading_addressee(document, at, heading) and not how.startswith("named with '"):
+            continue
+        people, _why = named_holder(authority, name, query, on=on, side=None, strong=True)
+        if any(n.role is not None for n in people):
+            return None  # the authority knows him in this office: the office-based answer stands
+        names.setdefault(name.split()[-1], name)
+    if len(names) != 1:
+        return None
+    name = next(iter(names.values()))
+    return _text_named(name, "the document names him with this title", mention)
+
+
 def _side_words(mention: TitleMention, own: str | None, heading: Heading) -> str | None:
     if mention.side == "own":
         return own
@@ -188,8 +216,6 @@ def resolve_title(
     stated = stated_date(text, mention.start, mention.end, before=doc_date)
     on = stated[0] if stated else doc_date
     side = _side_words(mention, own, heading)
-    if mention.side == "republic" and side is None:
-        return Resolution(None, None, 0.0, f"{mention.text!r}: the record does not say which republic")
     agent = agency(text, mention.start, mention.end)
     if agent and side is None:
         side = US if agent.startswith("and") else own
@@ -205,8 +231,13 @@ def resolve_title(
             if named[0].how == "at another time" and not near.strong and doc_date is not None:
                 continue  # a bare word before a comma ("Washington, the President …") is no proof
             return _from_named(named, near.name, near.how, mention, on)
+        if near.strong and not named and why.endswith("is not a person of the authority"):
+            return _text_named(near.name, near.how, mention)
         if near.strong and (not named or near.how in {"parenthesis", "following", "colon"}):
             return Resolution(None, None, 0.0, f"{mention.text!r} is named {near.name!r} ({near.how}): {why}")
+
+    if mention.side == "republic" and side is None:
+        return Resolution(None, None, 0.0, f"{mention.text!r}: the record does not say which republic")
 
     if on is None:
         return Resolution(None, None, 0.0, "the document has no date and the sentence states none: "
@@ -227,7 +258,10 @@ def resolve_title(
             place = own if side != own else (abroad if abroad else (US if own != US else None))
         if side is None and place is not None and place != own and mention.office.key in {"ambassador", "minister"}:
             side = own  # "The Ambassador in the Soviet Union (Thompson)": the record's side's envoy there
-        result, _ = resolve_office(authority, query, on=on, side=side, place=place, prefer=prefer)
+        result, holders = resolve_office(authority, query, on=on, side=side, place=place, prefer=prefer)
+        if not holders:
+            result = _unknown_holder(text, mention, authority, query, on=on, document=document,
+                                     heading=heading) or result
         return _dated(result, stated)
 
     # 3. a signature for the heading's sender: "(For the Ambassador) Colville Barclay" under
@@ -283,6 +317,9 @@ def resolve_title(
                                                                        and not in_republic)):
             only = next(iter(found.values()))
             return _from_named([only], only.person.name, "the document names him with this title", mention, on)
+        if not found and len({name.split()[-1] for name in unknown}) == 1 \
+                and (host or not own_holders or addressee_office):
+            return _text_named(unknown[0], "the document names him with this title", mention)
         if (others or unknown) and (host or not own_holders or addressee_office):
             names = "; ".join(sorted({*(n.person.name for n in found.values()), *unknown}))
             return Resolution(None, None, 0.0, f"the document names several holders of {query!r} or one the "
@@ -299,10 +336,18 @@ def resolve_title(
         if other is None:
             return Resolution(None, None, 0.0, f"{query!r} is not an office of {own}, and the record does not "
                               f"say which country's it is")
-        result, _ = resolve_office(authority, query, on=on, side=other, prefer=prefer)
+        result, holders = resolve_office(authority, query, on=on, side=other, prefer=prefer)
+        if not holders:
+            result = _unknown_holder(text, mention, authority, query, on=on, document=document,
+                                     heading=heading) or result
         return _dated(result, stated)
     if host is not None and mention.office.key in HOST_OFFICES:
-        foreign, _ = resolve_office(authority, query, on=on, side=host, prefer=prefer)
+        foreign, holders = resolve_office(authority, query, on=on, side=host, prefer=prefer)
+        if not holders:
+            named_there = _unknown_holder(text, mention, authority, query, on=on, document=document,
+                                          heading=heading)
+            if named_there is not None:
+                return _dated(named_there, stated)
         if foreign.person_id is not None or mention.office.key != "president" or republic(host, on):
             if foreign.person_id is None:
                 why = " (a republic then)" if mention.office.key == "president" else ""

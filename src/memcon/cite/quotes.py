@@ -55,6 +55,8 @@ EXACT_CANDIDATES = 10
 """Documents (best BM25 first) holding every segment as a phrase that are aligned."""
 FUZZY_CANDIDATES = 12
 """Documents (best BM25 first) holding the quote's rare words that are aligned when no exact one is found."""
+NEAR_SIMILARITY = 0.5
+"""Least similarity of a passage shown as a candidate (nearer than chance wording)."""
 MAX_QUOTE_CHARS = 5000
 _ANCHOR = re.compile(r"\[([^\[\]\s]{1,8})\]")
 
@@ -119,8 +121,8 @@ class QuoteResult:
     match: QuoteMatch | None
     """The source passage, when found."""
     candidates: tuple[QuoteMatch, ...]
-    """The other passages aligned, best first: the nearest ones when not found, other documents
-    holding the same words when found."""
+    """The other passages aligned, best first: when found, other documents holding the quote too;
+    when not, the nearest passages (similarity at least :data:`NEAR_SIMILARITY`)."""
     method: str = METHOD
 
     def to_dict(self) -> dict[str, Any]:
@@ -173,7 +175,8 @@ def verify_quote(
         matches += _aligned(fuzzy, quote)
     matches.sort(key=lambda m: (not m.found, m.method != "exact", -m.similarity))
     best = matches[0] if matches and matches[0].found else None
-    others = tuple(m for m in matches if m is not best)[:limit]
+    floor = 1.0 if best is not None else NEAR_SIMILARITY  # beside a match: other copies of it only
+    others = tuple(m for m in matches if m is not best and (m.found or m.similarity >= floor))[:limit]
     if best is not None:
         if best.footnote is not None:
             best = _in_footnote(workspace.store, best, quote)

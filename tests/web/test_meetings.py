@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -18,7 +19,7 @@ GROMYKO = "memcon:hsg-105222"
 CABLE = "wilson/114511"
 
 
-def _white_house(meetings: list[dict[str, object]]) -> dict[str, object]:
+def _white_house(meetings: list[dict[str, Any]]) -> dict[str, Any]:
     return next(m for m in meetings if m["day"] == "1962-10-18")
 
 
@@ -92,7 +93,7 @@ def test_statements_are_what_memcon_said_finds(client: httpx.Client, full_store:
 
 def test_statements_page_through_to_the_same_list(client: httpx.Client) -> None:
     whole = client.get("/api/statements", params={"by": "Gromyko", "limit": 100}).json()
-    pieces: list[dict[str, object]] = []
+    pieces: list[dict[str, Any]] = []
     offset: int | None = 0
     while offset is not None:
         page = client.get("/api/statements", params={"by": "Gromyko", "limit": 7, "offset": offset}).json()

@@ -6,7 +6,7 @@
   (:mod:`memcon.cite.render`);
 * :func:`page_of_passage` / :func:`find_passage` — the printed page of a passage or offset
   (:mod:`memcon.cite.pages`);
-* :func:`export_citations` — many documents (or a search result) as CSL-JSON validated
+* :func:`cite_documents` — many documents (or a search result) as CSL-JSON validated
   against the CSL data schema, RIS or BibTeX (:mod:`memcon.cite.formats`, :mod:`memcon.cite.export`).
 
 DOCS: docs/cite.md
@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import datetime
 
+from memcon.cite.export import citation_items, cite_documents, search_document_ids
+from memcon.cite.formats import FORMATS, serialise, to_bibtex, to_ris, validate_csl
 from memcon.cite.items import METHOD, csl_item, document_title, item_for, record_kind
 from memcon.cite.pages import (
     Passage,
@@ -29,11 +31,14 @@ from memcon.cite.render import STYLE_FILES, STYLES, render_item
 from memcon.store.base import Store
 
 __all__ = [
+    "FORMATS",
     "METHOD",
     "STYLES",
     "STYLE_FILES",
     "Passage",
     "check_page",
+    "citation_items",
+    "cite_documents",
     "csl_item",
     "document_pages",
     "document_title",
@@ -44,6 +49,11 @@ __all__ = [
     "page_of_passage",
     "record_kind",
     "render_item",
+    "search_document_ids",
+    "serialise",
+    "to_bibtex",
+    "to_ris",
+    "validate_csl",
 ]
 
 

@@ -164,26 +164,28 @@ def _repress_substituted_names() -> None:
 
     model.Names.process = process
 
-    original_add = model.Substitute.add_to_repressed_list
+    # What stood in (a title, a number) is printed once: record the variables a substitute prints.
+    original_render = model.Substitute.render
+    original_variable = model.Text._variable
+    collecting: list[list[str]] = []
 
-    def add_to_repressed_list(self: Any, child: Any, context: Any) -> None:
-        original_add(self, child, context)
-        if _prints_title(child, set()):  # the title stood in for the author: not printed again
-            context.get_layout().repressed.setdefault(child.tag.rpartition("}")[0] + "}text", []).append("title")
+    def render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        collecting.append([])
+        try:
+            text = original_render(self, item, context=context, **kwargs)
+        finally:
+            printed = collecting.pop()
+        if text and context is not None:
+            repressed = context.get_layout().repressed.setdefault(self.tag.rpartition("}")[0] + "}text", [])
+            repressed.extend(printed)
+        return text
 
-    model.Substitute.add_to_repressed_list = add_to_repressed_list
+    def variable(self: Any, item: Any, context: Any) -> Any:
+        text = original_variable(self, item, context)
+        if text and collecting:
+            collecting[-1].append(self.get("variable"))
+        return text
 
+    model.Substitute.render = render
+    model.Text._variable = variable
 
-def _prints_title(element: Any, seen: set[str]) -> bool:
-    """Whether a CSL element (following the macros it calls) prints the ``title`` variable."""
-    for node in element.iter():
-        if not isinstance(node.tag, str) or not node.tag.endswith("}text"):
-            continue
-        if node.get("variable") == "title":
-            return True
-        macro = node.get("macro")
-        if macro and macro not in seen:
-            seen.add(macro)
-            if _prints_title(node.get_macro(macro), seen):
-                return True
-    return False

@@ -1,11 +1,16 @@
-"""``make demo`` (``python -m memcon.demo``): four FRUS volumes from nothing to a searchable store.
+"""``make demo`` (``python -m memcon.demo``): four FRUS volumes from nothing to a searchable store, served.
 
 1. obtain the volumes of :data:`DEMO_VOLUMES` with :func:`memcon.fetch.fetch_frus_volumes`
    (from ``$MEMCON_MIRROR`` when set, otherwise downloaded into the cache);
-2. ingest them into ``./memcon.db`` (or ``$MEMCON_DB``) with :func:`memcon.ingest.ingest_paths`;
+2. ingest them into ``./memcon.db`` (or ``$MEMCON_DB``) with :func:`memcon.ingest.ingest_paths`,
+   with the seeds, the FRUS 1961–63 vol. V excerpt and the person authority of ``$MEMCON_SHARED``
+   when it is there (names linked, meetings and statements extracted);
 3. print what the store holds, the results of the search :data:`DEMO_QUERY`
    and the document :data:`DEMO_DOCUMENT` as history.state.gov renders it;
-4. print the commands to try next.
+4. print the commands to try next;
+5. serve the web app (``memcon serve``) and print its address, until Ctrl-C.  With
+   ``MEMCON_DEMO_SERVE=check`` (CI, the tests) it starts the server, loads the search page and
+   the document's page through it, and stops; with ``MEMCON_DEMO_SERVE=no`` it does not serve.
 
 It calls the same library functions as ``memcon fetch``, ``ingest``, ``stats``,
 ``search`` and ``show``.  Running it again is cheap: cached volumes are not
@@ -36,6 +41,20 @@ DEMO_VOLUMES = ("frus1919Parisv01", "frus1918Russiav03", "frus1917Supp02v02", "f
 
 DEMO_QUERY = '"Council of Ten"'
 DEMO_DOCUMENT = "frus1919Parisv01/d337"
+SERVE_MODES = ("yes", "check", "no")
+"""``MEMCON_DEMO_SERVE``: serve until Ctrl-C (default), check the server once and stop, or not serve."""
+
+
+def shared_extras() -> list[Path]:
+    """The seeds, the vol. V excerpt and the authority folder of ``$MEMCON_SHARED`` (default
+    ``../shared``) that exist: what the demo ingests beside the volumes."""
+    shared = Path(os.environ.get("MEMCON_SHARED") or "../shared")
+    candidates = [
+        shared / "corpus" / "seeds",
+        shared / "corpus" / "frus-excerpts" / "frus1961-63v05-d88.xml",
+        shared / "authority",
+    ]
+    return [path for path in candidates if path.exists()]
 
 
 def run_demo(
@@ -44,21 +63,27 @@ def run_demo(
     mirror: Path | None = None,
     cache_dir: Path | None = None,
     console: Console | None = None,
+    serve: str | None = None,
 ) -> int:
     """Run the demo; return the exit status (0 when every step worked).
 
     ``db_path`` defaults to ``$MEMCON_DB`` or ``./memcon.db``; ``mirror`` to
-    ``$MEMCON_MIRROR``; ``cache_dir`` to ``$MEMCON_CACHE`` or ``~/.cache/memcon``.
+    ``$MEMCON_MIRROR``; ``cache_dir`` to ``$MEMCON_CACHE`` or ``~/.cache/memcon``; ``serve``
+    (one of :data:`SERVE_MODES`) to ``$MEMCON_DEMO_SERVE`` or ``yes``.
     """
     out = console or Console(highlight=False, soft_wrap=True)
+    if serve is not None and serve not in SERVE_MODES:
+        raise ValueError(f"serve must be one of {SERVE_MODES}, not {serve!r}")
     try:
-        return _run(out, db_path=db_path, mirror=mirror, cache_dir=cache_dir)
+        return _run(out, db_path=db_path, mirror=mirror, cache_dir=cache_dir, serve=serve)
     except MemconError as exc:
         out.print(Text(f"demo failed: {exc}", style="bold red"))
         return 1
 
 
-def _run(out: Console, *, db_path: Path | None, mirror: Path | None, cache_dir: Path | None) -> int:
+def _run(
+    out: Console, *, db_path: Path | None, mirror: Path | None, cache_dir: Path | None, serve: str | None
+) -> int:
     from memcon.workspace import open_workspace, resolve_db_path
 
     db = resolve_db_path(db_path)
@@ -77,6 +102,7 @@ def _run(out: Console, *, db_path: Path | None, mirror: Path | None, cache_dir: 
         )
         return 1
     paths = [r.path for r in results if r.path is not None]
+    extras = shared_extras()
 
     # Imported after the fetch so that step works (and fails helpfully) on its own.
     from memcon.cli.search import print_results
@@ -85,7 +111,15 @@ def _run(out: Console, *, db_path: Path | None, mirror: Path | None, cache_dir: 
     from memcon.search import search
 
     with _step(out, f"2. Ingesting them into {db}"):
-        report = ingest_paths(paths, store_path=db, progress=sys.stderr.isatty())
+        if extras:
+            out.print(f"with {', '.join(str(p) for p in extras)}", markup=False)
+        else:
+            out.print(
+                "no seeds or authority found (set MEMCON_SHARED): the web app will have no people, "
+                "meetings or statements",
+                markup=False,
+            )
+        report = ingest_paths([*paths, *extras], store_path=db, progress=sys.stderr.isatty())
         out.print(
             f"{report.volumes} volumes ingested ({report.documents:,} documents, {report.pages:,} printed pages, "
             f"{report.footnotes:,} footnotes), {report.unchanged} already up to date",
@@ -118,7 +152,13 @@ def _run(out: Console, *, db_path: Path | None, mirror: Path | None, cache_dir: 
             out.print(render_document(ws.store.get_document(DEMO_DOCUMENT)), markup=False)
 
     _next_steps(out, db=db, default_db=db_path is None and not os.environ.get("MEMCON_DB"))
-    return 0
+    mode = (serve or os.environ.get("MEMCON_DEMO_SERVE") or "yes").lower()
+    if mode == "no":
+        return 0
+    from memcon.demo_serve import serve_demo
+
+    with _step(out, "6. Serving the web app"):
+        return serve_demo(db, out, check=mode == "check", document=DEMO_DOCUMENT, query=DEMO_QUERY)
 
 
 def _short_title(title: str) -> str:

@@ -2,7 +2,7 @@
 
 SQLite connections and tantivy searchers are not shared between threads, and FastAPI runs plain
 (non-async) routes in a thread pool; so each worker thread opens the app's database once, read-only,
-and keeps it (:func:`workspace`).  Routes are plain ``def`` functions for that reason.
+and keeps it (:func:`workspace`, :class:`Workspaces`); the app closes them all when it shuts down.  Routes are plain ``def`` functions for that reason.
 
 DOCS: docs/web.md#architecture
 """
@@ -33,12 +33,32 @@ class Settings:
     token: str | None = None
 
 
-class _PerThread(threading.local):
-    workspace: Workspace | None = None
-    db_path: Path | None = None
+class Workspaces:
+    """The workspaces an app has opened, one per worker thread; :meth:`close` closes them all
+    (the app's shutdown), so no connection outlives the server."""
 
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._opened: list[Workspace] = []
 
-_local = _PerThread()
+    def get(self) -> Workspace:
+        """This thread's workspace, opened (read-only) on first use."""
+        found: Workspace | None = getattr(self._local, "workspace", None)
+        if found is None:
+            found = open_workspace(self.db_path, create=False)
+            self._local.workspace = found
+            with self._lock:
+                self._opened.append(found)
+        return found
+
+    def close(self) -> None:
+        with self._lock:
+            opened, self._opened = self._opened, []
+        for each in opened:
+            each.close()
+        self._local = threading.local()
 
 
 def settings(request: Request) -> Settings:
@@ -49,13 +69,8 @@ def settings(request: Request) -> Settings:
 
 def workspace(request: Request) -> Workspace:
     """This thread's open workspace (store and index) of the app's database, opened on first use."""
-    db_path = settings(request).db_path
-    if _local.workspace is None or _local.db_path != db_path:
-        if _local.workspace is not None:
-            _local.workspace.close()
-        _local.workspace = open_workspace(db_path, create=False)
-        _local.db_path = db_path
-    return _local.workspace
+    workspaces: Workspaces = request.app.state.workspaces
+    return workspaces.get()
 
 
 def templates(request: Request) -> Jinja2Templates:

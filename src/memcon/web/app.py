@@ -10,6 +10,8 @@ DOCS: docs/web.md
 from __future__ import annotations
 
 import importlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import jinja2
@@ -22,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from memcon import __version__
 from memcon.errors import MemconError, NotFound, StoreError
-from memcon.web._deps import STATIC_DIR, TEMPLATES_DIR, Settings
+from memcon.web._deps import STATIC_DIR, TEMPLATES_DIR, Settings, Workspaces
 
 PARTS = (
     "memcon.web.search_pages",
@@ -46,7 +48,15 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
             f"no memcon database at {path}",
             hint="run `memcon ingest PATH…` first, or point --db / MEMCON_DB at an existing database",
         )
+    workspaces = Workspaces(path)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        workspaces.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="memcon",
         version=__version__,
         description="Diplomatic conversation records: search, read, people, meetings, citations.",
@@ -55,6 +65,7 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
         openapi_url="/openapi.json",
     )
     app.state.settings = Settings(db_path=path, token=token)
+    app.state.workspaces = workspaces
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
         autoescape=True,

@@ -25,6 +25,7 @@ DOCS: docs/cite.md#what-goes-into-a-citation
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 
@@ -41,6 +42,7 @@ WILSON_ARCHIVE = "Wilson Center Digital Archive"
 
 _NUMBER_PREFIX = re.compile(r"^\s*\d+[A-Za-z]?\.\s+")
 _ANCHOR = re.compile(r"\[\d{1,3}\]")
+_ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b[A-Z]\.|\b(?:etc|Jr|Sr|Esq|No|St)\.)$")
 _VOLUME_WORD = re.compile(r"^(?:Volume|Vol\.)\s+", re.IGNORECASE)
 _SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV", "Jr", "Sr"})
 _TRANSLATOR = re.compile(r"\btranslat(?:ed|ion)\s+by\s+([^.;,]+(?:,\s*(?:Jr|Sr)\.)?)", re.IGNORECASE)
@@ -96,15 +98,32 @@ def document_title(document: Document) -> str:
     (``Memorandum of Conversation, Vienna, June 4, 1961``), without the document number,
     footnote anchors or a closing period."""
     heading = _ANCHOR.sub("", _NUMBER_PREFIX.sub("", document.heading)).strip()
-    heading = heading.rstrip(" .") if not heading.endswith(("etc.", "Jr.", "Sr.")) else heading
+    heading = _strip_period(heading)
     parts = [heading] if heading else []
     lowered = heading.lower()
     if document.place and document.place.lower() not in lowered:
-        parts.append(document.place.strip().rstrip(",."))
-    date = document.date.text.strip().rstrip(".") if document.date and document.date.text else None
+        parts.append(_strip_period(document.place.strip().rstrip(",")))
+    date = _strip_period(document.date.text.strip()) if document.date and document.date.text else None
     if date and date.lower() not in lowered:
         parts.append(date)
     return ", ".join(parts)
+
+
+def short_title(document: Document) -> str | None:
+    """The title for short notes: heading and date without the place (``Memorandum of
+    Conversation, June 4, 1961``); ``None`` when that is the whole title anyway."""
+    if not document.place:
+        return None
+    short = document_title(dataclasses.replace(document, place=None))
+    return short if short != document_title(document) else None
+
+
+def _strip_period(text: str) -> str:
+    """``text`` without a closing period, unless the period ends an abbreviation (``p.m.``, ``etc.``, ``Jr.``)."""
+    text = text.rstrip(" ")
+    if not text.endswith(".") or _ABBREVIATION_END.search(text):
+        return text
+    return text[:-1].rstrip()
 
 
 def name_parts(name: str) -> dict[str, str]:
@@ -133,6 +152,7 @@ def _frus_item(document: Document, volume: Volume, pin: str | None) -> dict[str,
         "id": document.id,
         "type": "chapter",
         "title": document_title(document),
+        "title-short": short_title(document),
         "container-title": container,
         "volume": number,
         "volume-title": volume_title,
@@ -145,7 +165,6 @@ def _frus_item(document: Document, volume: Volume, pin: str | None) -> dict[str,
         "locator": pin,
         "URL": document.url or (f"https://history.state.gov/historicaldocuments/{document.id}"
                                 if document.n else None),
-        "archive_location": _source_location(document),
         "language": document.language,
     }
 

@@ -16,9 +16,11 @@ its output (:func:`render_item`):
 * the pin-cite is the citation's locator; the Chicago notes get the document number in it
   (``doc. 88, 226``), the one place the 16th-edition style prints such a number;
 * ``a.m.``/``p.m.`` in a title are protected from title case (``<span class="nocase">``);
-* citeproc-py forgets that a name variable which stood in for a missing author
-  (``substitute``) must not be printed again; :func:`_repress_substituted_names` restores that
-  rule of the CSL specification (§ Substitute) in its ``Names`` element.
+* three gaps of citeproc-py against the CSL 1.0.1 specification are filled in its element
+  classes by :func:`_fill_citeproc_gaps`: what stood in for a missing author (``substitute``:
+  editors, the title, the number) is not printed again; ``<if disambiguate="true">`` is false
+  when nothing is ambiguous (memcon renders one item at a time); and
+  ``punctuation-in-quote`` (en-US) is applied to the output (:func:`punctuation_in_quote`).
 
 DOCS: docs/cite.md#styles
 """
@@ -61,7 +63,7 @@ def style_file(style: str) -> str:
 def _style(style: str) -> Any:
     from citeproc import CitationStylesStyle
 
-    _repress_substituted_names()
+    _fill_citeproc_gaps()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return CitationStylesStyle(style_file(style), validate=False)
@@ -121,8 +123,9 @@ def _for_citeproc(item: Mapping[str, object], style: str) -> tuple[dict[str, obj
     if "volume-title" in data:
         title = data.pop("volume-title")
         data["volume"] = f"{data['volume']}, {title}" if data.get("volume") else title
-    if isinstance(data.get("title"), str):
-        data["title"] = _CLOCK.sub(r'<span class="nocase">\1</span>', str(data["title"]))
+    for key in ("title", "title-short"):
+        if isinstance(data.get(key), str):
+            data[key] = _CLOCK.sub(r'<span class="nocase">\1</span>', str(data[key]))
     pin = item.get("locator")
     locator = str(pin) if pin else None
     if style.startswith("chicago"):
@@ -134,10 +137,10 @@ def _for_citeproc(item: Mapping[str, object], style: str) -> tuple[dict[str, obj
 
 
 @functools.cache
-def _repress_substituted_names() -> None:
-    """Make citeproc-py's ``cs:names`` skip a name variable already printed as a substitute.
+def _fill_citeproc_gaps() -> None:
+    """Fill gaps of citeproc-py against CSL 1.0.1 in its element classes (once per process).
 
-    CSL 1.0.1 § Substitute: "Substituted variables are suppressed in the rest of the output to
+    A ``cs:names`` skips a name variable already printed as a substitute.  CSL 1.0.1 § Substitute: "Substituted variables are suppressed in the rest of the output to
     prevent duplication."  citeproc-py records them (``Layout.repressed``) but only its
     ``cs:text`` consults the record, so an editor standing in for a missing author is printed
     twice (``Charles S. Sampson, ed., “…,” in …, ed. Charles S. Sampson``).
@@ -188,4 +191,17 @@ def _repress_substituted_names() -> None:
 
     model.Substitute.render = render
     model.Text._variable = variable
+
+    # `<if disambiguate="true">` holds only when two cited items would otherwise read alike;
+    # citeproc-py takes it as always true (a TODO in its ``If.render``), so every short note got
+    # the year.  memcon renders one item at a time: nothing is ever ambiguous.
+    original_if = model.If.render
+    tests = ("type", "variable", "is-numeric", "is-uncertain-date", "locator", "position")
+
+    def if_render(self: Any, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+        if self.get("disambiguate") == "true" and not any(t in self.attrib for t in tests):
+            raise model.ConditionFailed
+        return original_if(self, item, context=context, delimiter=delimiter, **kwargs)
+
+    model.If.render = if_render
 

@@ -110,3 +110,19 @@ def person_names(db_path: Path, ids: list[str]) -> dict[str, str]:
         return {}
     marks = ",".join("?" * len(ids))
     return dict(_conn(db_path).execute(f"SELECT id, name FROM persons WHERE id IN ({marks})", ids).fetchall())
+
+
+def persons_by_keys(db_path: Path, keys: list[str]) -> dict[str, str]:
+    """Source key (``frus1961-63v05#p_KNS1``) → memcon person id, for the keys the authority holds."""
+    if not keys:
+        return {}
+    out: dict[str, str] = {}
+    conn = _conn(db_path)
+    for i in range(0, len(keys), 500):
+        chunk = keys[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        for key, pid in conn.execute(
+            f"SELECT key, min(person_id) FROM person_keys WHERE key IN ({marks}) GROUP BY key", chunk
+        ):
+            out[key] = pid
+    return out

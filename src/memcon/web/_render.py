@@ -190,11 +190,15 @@ def _editorial_spans(doc: Document) -> list[_Span]:
 
 
 def speaker_label(statement: Statement, names: dict[str, str]) -> str:
-    """``Khrushchev, Nikita S. — said``; an unresolved speaker keeps the record's words with ``(?)``."""
-    who = names.get(statement.speaker_id or "", "") or f"{statement.speaker_text} (?)"
-    if statement.kind == "quotation":
-        return f"quotation read by {who}"
-    return f"{who} — {statement.verb or statement.kind}"
+    """``Khrushchev`` (the surname of the person's name); a quotation read out is
+    ``quotation read by Khrushchev``; an unresolved speaker keeps the record's words with ``(?)``."""
+    who = names.get(statement.speaker_id or "", "").partition(",")[0] or f"{statement.speaker_text} (?)"
+    return f"quotation read by {who}" if statement.kind == "quotation" else who
+
+
+def _turn_title(statement: Statement, names: dict[str, str]) -> str:
+    who = names.get(statement.speaker_id or "", statement.speaker_text)
+    return f"{who} — {statement.verb or statement.kind}: {statement.reason}"
 
 
 def _accept(spans: Sequence[_Span], text: str) -> list[_Span]:
@@ -214,9 +218,18 @@ def _accept(spans: Sequence[_Span], text: str) -> list[_Span]:
 
 
 def _plain(text: str) -> str:
-    """Escaped text with paragraph breaks (``</p><p>``) and line breaks (``<br>``)."""
+    """Escaped text with paragraph breaks (``</p><p>``) and line breaks (``<br>``).  Line breaks at
+    the edges of ``text`` are kept (it may be a piece between two marks of one paragraph)."""
     paragraphs = text.split("\n\n")
-    return "</p>\n<p>".join(str(escape(p.strip("\n"))).replace("\n", "<br>\n") for p in paragraphs)
+    last = len(paragraphs) - 1
+    out = []
+    for i, p in enumerate(paragraphs):
+        if i > 0:
+            p = p.lstrip("\n")
+        if i < last:
+            p = p.rstrip("\n")
+        out.append(str(escape(p)).replace("\n", "<br>\n"))
+    return "</p>\n<p>".join(out)
 
 
 def render_text(
@@ -234,12 +247,16 @@ def render_text(
     spans = _accept([*page_spans, *_footnote_spans(doc), *_mention_spans(mentions, cards or {}),
                      *_editorial_spans(doc)], text)
     labels: dict[int, list[str]] = {}
+    last: str | None = None
     for s in sorted(statements, key=lambda s: s.start):
-        if 0 <= s.start < len(text):
-            label = speaker_label(s, speaker_names or {})
-            cls = "speaker" if s.speaker_id else "speaker unresolved"
-            labels.setdefault(s.start, []).append(
-                f'<span class="{cls}" title="{escape(s.reason)}">{escape(label)}</span> ')
+        who = s.speaker_id or s.speaker_text
+        if not 0 <= s.start < len(text) or (who == last and s.kind != "quotation"):
+            continue  # a label marks a turn: where the speaker changes
+        last = who
+        label = speaker_label(s, speaker_names or {})
+        cls = "speaker" if s.speaker_id else "speaker unresolved"
+        labels.setdefault(s.start, []).append(
+            f'<span class="{cls}" title="{escape(_turn_title(s, speaker_names or {}))}">{escape(label)}</span> ')
     points = sorted({*labels, *(s.start for s in spans)})
     out: list[str] = ["<p>", *starts]
     position = 0

@@ -58,8 +58,8 @@ def _check_id(doc_id: str) -> None:
 def _office_on(person: Person, day: str | None) -> str | None:
     if not day:
         return None
-    held = [r for r in person.roles if covers(r, day)]
-    return "; ".join(dict.fromkeys(office_label(r) for r in held[:3])) or None
+    held = next((r for r in person.roles if covers(r, day)), None)
+    return office_label(held) if held else None
 
 
 def person_cards(store: Store, ids: set[str], day: str | None) -> dict[str, PersonCard]:

@@ -141,30 +141,6 @@ def _merge_equal(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _shift_edges(blocks: list[Block], source: Words) -> list[Block]:
-    """Move a dropped run of source words next to the edge when the equal words beside it can stand
-    on its other side as well ("*the* Allied Governments. The American" quoted as "The American"):
-    the word alignment may keep an edge word apart from the rest; :func:`_trim` then drops the run."""
-    def dropped(b: Block) -> bool:
-        return b.op == "change" and b.q0 == b.q1
-
-    k = 1 if blocks and dropped(blocks[0]) else 0
-    if len(blocks) >= k + 3 and blocks[k].op == "equal" and dropped(blocks[k + 1]):
-        e, d = blocks[k], blocks[k + 1]
-        n = e.s1 - e.s0
-        if source.norms[d.s1 - n:d.s1] == source.norms[e.s0:e.s1]:
-            blocks = [Block("change", e.q0, e.q0, blocks[0].s0, d.s1 - n),
-                      Block("equal", e.q0, e.q1, d.s1 - n, d.s1), *blocks[k + 2:]]
-    k = 1 if blocks and dropped(blocks[-1]) else 0
-    if len(blocks) >= k + 3 and blocks[-1 - k].op == "equal" and dropped(blocks[-2 - k]):
-        e, d = blocks[-1 - k], blocks[-2 - k]
-        n = e.s1 - e.s0
-        if source.norms[d.s0:d.s0 + n] == source.norms[e.s0:e.s1]:
-            blocks = [*blocks[:-2 - k], Block("equal", e.q0, e.q1, d.s0, d.s0 + n),
-                      Block("change", e.q1, e.q1, d.s0 + n, blocks[-1].s1)]
-    return _merge_equal(blocks)
-
-
 def _trim(blocks: list[Block], quote: Words, source: Words) -> list[Block]:
     """Drop the source words at both edges that the quote does not cover: of an edge block, keep the
     source words (nearest the equal words) that best match the quote's words there."""
@@ -197,6 +173,39 @@ def _trim(blocks: list[Block], quote: Words, source: Words) -> list[Block]:
     return blocks
 
 
+def _opcodes(quote: Words, q0: int, q1: int, source: Words, s0: int, s1: int) -> list[Block]:
+    """Word alignment of quote words ``[q0, q1)`` with source words ``[s0, s1)``: equal runs and
+    ``change`` runs (adjacent changes merged)."""
+    out: list[Block] = []
+    for op in Levenshtein.opcodes(list(quote.norms[q0:q1]), list(source.norms[s0:s1])):
+        tag = "equal" if op.tag == "equal" else "change"
+        block = Block(tag, q0 + op.src_start, q0 + op.src_end, s0 + op.dest_start, s0 + op.dest_end)
+        if out and out[-1].op == tag == "change":
+            block = Block("change", out[-1].q0, block.q1, out[-1].s0, block.s1)
+            out[-1] = block
+        else:
+            out.append(block)
+    return out
+
+
+def _collapse_edges(blocks: list[Block]) -> list[Block]:
+    """Everything before the first and after the last solid equal run (two words or more) as one
+    change block each: which of the source words there the quote covers is for :func:`_trim` to
+    decide (the word alignment may pair an edge word of the quote with a like word further off,
+    "*the* Allied Governments. The American" for "The American")."""
+    solid = [i for i, b in enumerate(blocks) if b.op == "equal" and b.q1 - b.q0 >= 2]
+    if not solid:
+        return blocks
+    first, last = solid[0], solid[-1]
+    head, tail = blocks[:first], blocks[last + 1:]
+    out = blocks[first:last + 1]
+    if head:
+        out.insert(0, Block("change", head[0].q0, head[-1].q1, head[0].s0, head[-1].s1))
+    if tail:
+        out.append(Block("change", tail[0].q0, tail[-1].q1, tail[0].s0, tail[-1].s1))
+    return out
+
+
 def _fuzzy(segment: Words, source: Words, start: int) -> list[Block] | None:
     window = _window(segment, source, start)
     if window is None:
@@ -204,21 +213,18 @@ def _fuzzy(segment: Words, source: Words, start: int) -> list[Block] | None:
     w0, w1, _ = window
     pad = PAD + len(segment) // 8
     a, b = max(start, w0 - pad), min(len(source), w1 + pad)
-    raw: list[Block] = []
-    for op in Levenshtein.opcodes(list(segment.norms), list(source.norms[a:b])):
-        tag = "equal" if op.tag == "equal" else "change"
-        q0, q1, s0, s1 = op.src_start, op.src_end, a + op.dest_start, a + op.dest_end
-        if raw and raw[-1].op == tag == "change":  # merge adjacent changes into one block
-            prev = raw[-1]
-            raw[-1] = Block("change", prev.q0, q1, prev.s0, s1)
-        else:
-            raw.append(Block(tag, q0, q1, s0, s1))
+    blocks = _trim(_collapse_edges(_opcodes(segment, 0, len(segment), source, a, b)), segment, source)
     out = []
-    for block in _trim(_shift_edges(raw, source), segment, source):
-        if block.op == "change":
-            q, s = block.q1 > block.q0, block.s1 > block.s0
-            block = Block("replace" if q and s else "insert" if q else "delete", block.q0, block.q1, block.s0, block.s1)
-        out.append(block)
+    for i, block in enumerate(blocks):
+        if block.op != "equal" and (i == 0 or i == len(blocks) - 1) and block.q1 > block.q0 and block.s1 > block.s0:
+            parts = _opcodes(segment, block.q0, block.q1, source, block.s0, block.s1)  # the kept edge, word by word
+        else:
+            parts = [block]
+        for part in parts:
+            if part.op != "equal":
+                q, s = part.q1 > part.q0, part.s1 > part.s0
+                part = Block("replace" if q and s else "insert" if q else "delete", part.q0, part.q1, part.s0, part.s1)
+            out.append(part)
     return out
 
 

@@ -74,6 +74,7 @@ def link_volumes(
     from memcon.authority.lookup import Authority
     from memcon.enrich.people import METHOD, Linker, person_candidates
     from memcon.enrich.statements import extract_statements
+    from memcon.enrich.topics import tag_statements
 
     started = time.perf_counter()
     if store.authority_version() is None:
@@ -107,7 +108,8 @@ def link_volumes(
         store.replace_mentions(volume_id, found, method=METHOD)
         by_doc = dict(found)
         meetings += store.replace_meetings(volume_id, _meetings(store, docs, by_doc))
-        said = [(d.id, extract_statements(d, by_doc.get(d.id, ()))) for d in docs]
+        said = [(d.id, tag_statements(d, extract_statements(d, by_doc.get(d.id, ())), by_doc.get(d.id, ()),
+                                      terms=volume.terms)) for d in docs]
         statements += store.replace_statements(volume_id, said)
         if progress:
             progress(volume_id, len(found))

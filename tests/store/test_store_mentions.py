@@ -81,3 +81,28 @@ def test_statements_round_trip_and_filters(store: Store) -> None:
     assert store.statements_by(speaker_id="memcon:k", date_from="2100-01-01") == []
     store.replace_volume(make_volume(VOL), docs)
     assert store.statements(docs[0].id) == ()
+
+
+def test_statement_topics_round_trip_filter_and_lookup(store: Store) -> None:
+    from memcon.model.speech import Statement, Topic
+
+    docs = make_documents(VOL, 2)
+    store.replace_volume(make_volume(VOL), docs)
+    berlin = Topic("place", "place:berlin", "Berlin", 20)
+    icc = Topic("term", "term:icc", "ICC, International Control Commission", 30)
+    said = Statement(10, 60, "Mr. Khrushchev", "memcon:k", "reported", "said", None, None, 0.9,
+                     "memcon.statements.v1", "named", (berlin, icc))
+    other = replace(said, start=70, end=90, topics=())
+    assert store.replace_statements(VOL, [(docs[0].id, [said, other]), (docs[1].id, [other])]) == 3
+    assert store.statements(docs[0].id) == (said, other)
+    assert store.statements(docs[0].id)[0].topics == (berlin, icc)
+    assert store.statements_by(speaker_id="memcon:k", topic="place:berlin") == [(docs[0].id, said)]
+    assert store.statements_by(topic="term:icc", limit=5) == [(docs[0].id, said)]
+    assert store.statements_by(speaker_id="memcon:k", topic="place:moscow") == []
+    assert [s for _, s in store.statements_by(speaker_id="memcon:k")] == [said, other, other]
+    assert store.topic_key("term:icc") == "term:icc"
+    assert store.topic_key("icc, international control commission") == "term:icc"
+    assert store.topic_key("Moscow") is None
+    # replacing a volume's statements replaces their topics
+    store.replace_statements(VOL, [(docs[0].id, [other])])
+    assert store.statements_by(topic="place:berlin") == [] and store.topic_key("Berlin") is None

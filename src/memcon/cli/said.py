@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from typing import TYPE_CHECKING
 
 import click
@@ -19,7 +18,9 @@ from memcon.cli._options import COMMAND_SETTINGS, echo_json, handle_errors, json
 @store_option
 @click.option("--by", "by", metavar="NAME", required=True, help="The speaker (a name or a memcon: id).")
 @click.option("--to", "to", metavar="NAME", help="Only what was said to this person.")
-@click.option("--about", "about", metavar="WORDS", help="Only statements containing these words (as a phrase).")
+@click.option("--about", "about", metavar="TOPIC",
+              help="Only statements about this topic (a name such as Berlin or a key such as place:berlin); "
+                   "words that name no known topic are matched as a phrase.")
 @click.option("--from", "date_from", metavar="DATE", help="Statements in documents dated on or after DATE.")
 @click.option("--until", "date_to", metavar="DATE", help="Statements in documents dated on or before DATE.")
 @click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True, help="Statements to show.")
@@ -34,45 +35,36 @@ def said_cli(db: str, by: str, to: str | None, about: str | None, date_from: str
     Example:
 
         memcon said --by Khrushchev --about Berlin
+        memcon said --by Khrushchev --about "nuclear tests"
         memcon said --by Gromyko --to Kennedy --from 1962 --until 1962 --json
     """
+    from memcon.enrich.topics import find_statements
     from memcon.model.dates import date_bound
     from memcon.store import open_store
 
-    pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, about.split())) + r"\b", re.I) if about else None
     with open_store(db, create=False) as store:
         speaker = _person(store, by, option="--by")
         addressee = _person(store, to, option="--to") if to else None
-        rows = store.statements_by(
-            speaker_id=speaker.id, addressee_id=addressee.id if addressee else None,
+        found = find_statements(
+            store, speaker_id=speaker.id, addressee_id=addressee.id if addressee else None, about=about,
             date_from=date_bound(date_from) if date_from else None,
-            date_to=date_bound(date_to, end=True) if date_to else None,
-        )
-        found = []
-        for doc_id, statement in rows:
-            document = store.get_document(doc_id)
-            words = document.text[statement.start:statement.end]
-            if pattern is not None and not pattern.search(words):
-                continue
-            where = pattern.search(words) if pattern else None
-            page = document.page_at(statement.start + (where.start() if where else 0))
-            date = document.date.when or document.date.text if document.date else None
-            found.append((doc_id, date, page, statement, words))
-            if len(found) >= limit:
-                break
+            date_to=date_bound(date_to, end=True) if date_to else None, limit=limit)
     if as_json:
-        echo_json([{"document": d, "date": date, "page": p, "text": w, "statement": dataclasses.asdict(s)}
-                   for d, date, p, s, w in found])
+        echo_json([{"document": f.document_id, "date": f.date, "page": f.page, "text": f.text, "matched": f.matched,
+                    "statement": dataclasses.asdict(f.statement)} for f in found])
         return
     if not found:
         click.echo(f"no statements by {speaker.name}" + (f" about {about!r}" if about else ""))
         return
-    for doc_id, date, page, statement, words in found:
+    for f in found:
+        statement = f.statement
         kind = " (quotation read out)" if statement.kind == "quotation" else ""
         to_whom = f" to {statement.addressee_text}" if statement.addressee_text else ""
-        click.echo(f"{doc_id} · {date or 'undated'} · p. {page or '?'} · {statement.speaker_text} "
+        click.echo(f"{f.document_id} · {f.date or 'undated'} · p. {f.page or '?'} · {statement.speaker_text} "
                    f"{statement.verb or 'said'}{to_whom}{kind}")
-        click.echo("    " + " ".join(words.split())[:400])
+        click.echo("    " + " ".join(f.text.split())[:400])
+        if statement.topics:
+            click.echo("    topics: " + ", ".join(t.label for t in statement.topics[:12]))
 
 
 def _person(store: Store, name: str, *, option: str) -> Person:

@@ -22,6 +22,28 @@ author), ``point`` (a numbered point of minutes), ``quotation`` (a document read
 speaker's own words)."""
 
 
+TopicKind = str
+"""``country``, ``place`` (a city or region), ``organisation``, ``subject`` (a diplomatic subject of
+the curated vocabulary), ``term`` (an entry of the volume's list of terms), ``person`` (a person
+the linker found inside the statement)."""
+
+
+@_fast_pickle
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """Something a statement is about: a place, an organisation, a subject or a person it mentions
+    (:mod:`memcon.enrich.topics`)."""
+
+    kind: TopicKind
+    key: str
+    """Stable and searchable: ``place:berlin``, ``country:cuba``, ``subject:nuclear-tests``,
+    ``organisation:united-nations``, ``term:icc``, or a person's memcon id."""
+    label: str
+    """How a reader names it: "Berlin", "Cuba", "nuclear tests", "ICC, International Control Commission"."""
+    start: int = -1
+    """Where the statement first mentions it (an offset into ``Document.text``: its page)."""
+
+
 @_fast_pickle
 @dataclass(frozen=True, slots=True)
 class Statement:
@@ -43,6 +65,23 @@ class Statement:
     """The extractor's name and version (``memcon.statements.v1``)."""
     reason: str = ""
     """One line a historian can check: how the speaker was found."""
+    topics: tuple[Topic, ...] = ()
+    """What the statement mentions (``memcon.topics.v1``), in order of first mention."""
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """One statement found by :func:`memcon.enrich.topics.find_statements`: with its document,
+    date, printed page (where the topic or phrase asked about stands, else where it begins) and
+    words."""
+
+    document_id: str
+    date: str | None
+    page: str | None
+    statement: Statement
+    text: str
+    matched: str | None = None
+    """How ``about`` matched: ``topic <key>``, ``phrase``, or ``None`` when not asked."""
 
 
 
@@ -82,4 +121,4 @@ class Meeting:
     was held at the Soviet Embassy' + dateline 'Vienna'")."""
 
 
-__all__ = ["Attendee", "Meeting", "Statement", "StatementKind"]
+__all__ = ["Attendee", "Meeting", "Said", "Statement", "StatementKind", "Topic", "TopicKind"]

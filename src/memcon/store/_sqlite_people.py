@@ -147,10 +147,17 @@ class PeopleTables:
 
     def statements_by(
         self, *, speaker_id: str | None = None, addressee_id: str | None = None, date_from: str | None = None,
-        date_to: str | None = None, limit: int | None = None,
+        date_to: str | None = None, limit: int | None = None, topic: str | None = None,
     ) -> list[tuple[str, Statement]]:
-        """``(document id, statement)`` by a speaker (to an addressee, within ISO day bounds), oldest first."""
+        """``(document id, statement)`` by a speaker (to an addressee, within ISO day bounds, tagged
+        with the topic key ``topic``), oldest first."""
         with self._sql("finding statements") as conn:
             return _statements.select(conn, speaker_id=speaker_id, addressee_id=addressee_id, date_from=date_from,
-                                      date_to=date_to, limit=limit)
+                                      date_to=date_to, limit=limit, topic=topic)
+
+    def topic_key(self, words: str) -> str | None:
+        """The key of a stored statement topic whose key is ``words`` or whose label is ``words``
+        (any case), or ``None``."""
+        with self._sql("finding a topic") as conn:
+            return _statements.topic_key(conn, words)
 

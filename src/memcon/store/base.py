@@ -230,10 +230,17 @@ class Store(Protocol):
 
     def statements_by(
         self, *, speaker_id: str | None = None, addressee_id: str | None = None, date_from: str | None = None,
-        date_to: str | None = None, limit: int | None = None,
+        date_to: str | None = None, limit: int | None = None, topic: str | None = None,
     ) -> list[tuple[str, Statement]]:
         """``(document id, statement)`` pairs by a speaker (to an addressee; within ISO day bounds of
-        their documents' dates), oldest first."""
+        their documents' dates; tagged with the topic whose key is ``topic``), oldest first, each
+        with its ``topics``."""
+        ...
+
+    def topic_key(self, words: str) -> str | None:
+        """The key of a stored statement topic whose key is ``words``, else whose label is ``words``
+        in any case (``"ICC, International Control Commission"`` → ``term:icc``); ``None`` when no
+        statement has it."""
         ...
 
     def reset_mention_state(self) -> None:

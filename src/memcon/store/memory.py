@@ -384,9 +384,10 @@ class MemoryStore:
 
     def statements_by(
         self, *, speaker_id: str | None = None, addressee_id: str | None = None, date_from: str | None = None,
-        date_to: str | None = None, limit: int | None = None,
+        date_to: str | None = None, limit: int | None = None, topic: str | None = None,
     ) -> list[tuple[str, Statement]]:
-        """``(document id, statement)`` by a speaker (to an addressee, within ISO day bounds), oldest first."""
+        """``(document id, statement)`` by a speaker (to an addressee, within ISO day bounds, with
+        the topic key ``topic``), oldest first."""
         with self._lock:
             rows = []
             for doc_id, ss in self._statements.items():
@@ -403,9 +404,19 @@ class MemoryStore:
                         continue
                     if addressee_id is not None and s.addressee_id != addressee_id:
                         continue
+                    if topic is not None and all(t.key != topic for t in s.topics):
+                        continue
                     rows.append(((low is None, low or "", doc.volume_id, doc.seq, i), (doc_id, s)))
             found = [r for _, r in sorted(rows, key=lambda t: t[0])]
             return found if limit is None else found[:limit]
+
+    def topic_key(self, words: str) -> str | None:
+        """The key of a stored statement topic named ``words`` (its key, else its label in any case)."""
+        with self._lock:
+            topics = [t for ss in self._statements.values() for s in ss for t in s.topics]
+        if any(t.key == words for t in topics):
+            return words
+        return next((t.key for t in topics if t.label.lower() == words.lower()), None)
 
     def reset_mention_state(self) -> None:
         """Mark every volume's mentions out of date (the authority's data changed)."""

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 import warnings
 from collections.abc import Mapping
 from typing import Any
@@ -47,6 +48,8 @@ STYLE_FILES: dict[str, tuple[str, str]] = {
 STYLES: tuple[str, ...] = tuple(STYLE_FILES)
 """The style names :func:`memcon.cite.format_citation` accepts."""
 
+_RENDERING = threading.Lock()
+"""citeproc-py keeps per-rendering state on the (shared, cached) style's elements: one rendering at a time."""
 _CLOCK = re.compile(r"(?<![\w>])([ap]\.m\.)", re.IGNORECASE)
 
 
@@ -85,7 +88,7 @@ def render_item(item: Mapping[str, object], *, style: str = "chicago-note") -> s
         style_file(style)  # raises InvalidValue
     mode = STYLE_FILES[style][1]
     data, locator = _for_citeproc(item, style)
-    with warnings.catch_warnings():
+    with _RENDERING, warnings.catch_warnings():
         warnings.simplefilter("ignore")  # citeproc-py warns about every CSL 1.0.2 variable it ignores
         source = CiteProcJSON([data])
         bibliography = CitationStylesBibliography(_style(style), source, formatter.plain)

@@ -93,3 +93,16 @@ def test_unknown_document_is_a_404(client: httpx.Client) -> None:
     assert client.get("/documents/frus1919Parisv01/d99999").status_code == 404
     response = client.get("/api/documents/nowhere/d1")
     assert response.status_code == 404 and "no document" in response.json()["error"]["message"]
+
+
+def test_cite_box_gives_memcon_cite_citations_of_each_page(client: httpx.Client, full_store: Path) -> None:
+    from memcon.cite import format_citation
+
+    data = client.get("/api/documents/frus1919Parisv01/d337").json()
+    with open_workspace(full_store, create=False) as ws:
+        for citation in data["citations"][:3] + data["citations"][-1:]:
+            assert citation["text"] == format_citation(ws.store, "frus1919Parisv01/d337", page=citation["page"])
+            assert citation["method"].startswith("memcon.cite.v1")
+    html = client.get("/documents/frus1919Parisv01/d337").text
+    assert '<details class="page-citations">' in html
+    assert html.count('<span class="citation">') == len(data["pages"])

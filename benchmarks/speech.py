@@ -75,6 +75,8 @@ class Label:
     quote: str
     speaker: str
     note: str = ""
+    file: str = ""
+    """The label file's name (``speech.jsonl``, ``speech-heldout.jsonl``): the set it belongs to."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -97,8 +99,8 @@ NOBODY = Answer(None, None, "")
 
 def load_labels(paths: Sequence[Path]) -> list[Label]:
     """The labels of every JSON Lines file in ``paths``; a malformed line stops the run."""
-    return [Label(n, raw["doc"], raw["quote"], raw["speaker"], raw.get("note", ""))
-            for n, raw in read_labels(paths, keys=("doc", "quote", "speaker"))]
+    return [Label(n, raw["doc"], raw["quote"], raw["speaker"], raw.get("note", ""), path.name)
+            for path in paths for n, raw in read_labels([path], keys=("doc", "quote", "speaker"))]
 
 
 # -- locating a quote --------------------------------------------------------------------
@@ -268,11 +270,18 @@ def judge(store: Store, label: Label, answer: Answer) -> str:
 
 # -- the store ---------------------------------------------------------------------------
 
-def build_store(folder: Path) -> Path:
-    """Ingest the two volumes, the excerpt, the seeds and the authority into a fresh store under
+def volumes_of(labels: Sequence[Label]) -> tuple[str, ...]:
+    """The FRUS volumes the store must hold: :data:`VOLUMES` and every volume a label's document
+    belongs to (the held-out set reads other volumes), the seeds left out."""
+    extra = {label.doc.split("/", 1)[0] for label in labels if label.doc not in SEEDS}
+    return tuple(dict.fromkeys([*VOLUMES, *sorted(extra)]))
+
+
+def build_store(folder: Path, volumes: Sequence[str] = VOLUMES) -> Path:
+    """Ingest ``volumes``, the excerpt, the seeds and the authority into a fresh store under
     ``folder``; return the store's path."""
     root = shared_root()
-    inputs = [root / "corpus" / "frus" / f"{v}.xml" for v in VOLUMES]
+    inputs = [root / "corpus" / "frus" / f"{v}.xml" for v in volumes]
     inputs += [root / "corpus" / "frus-excerpts" / "frus1961-63v05-d88.xml", root / "corpus" / "seeds",
                root / "authority"]
     return _build_store(folder, inputs, script="speech.py")
@@ -341,7 +350,7 @@ def _print_sources(rows: list[Row], *, extractor: bool) -> None:
 def _print_wrong(title: str, rows: list[tuple[Label, Answer]]) -> None:
     print(f"\n{title} ({len(rows)}):")
     for label, answer in rows:
-        print(f"  line {label.line} {label.doc}: {label.quote[:60]!r} — label {label.speaker}; "
+        print(f"  {label.file}:{label.line} {label.doc}: {label.quote[:60]!r} — label {label.speaker}; "
               f"got {answer.text!r} ({answer.person_id or 'unresolved'}): {answer.reason}")
 
 
@@ -364,7 +373,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if db is None:
             folder = args.keep or Path(tmp)
             folder.mkdir(parents=True, exist_ok=True)
-            db = build_store(folder)
+            db = build_store(folder, volumes_of(labels))
         t0 = time.perf_counter()
         with open_workspace(db, create=False) as ws:
             rows, missing = evaluate(ws.store, labels)
@@ -386,6 +395,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"\nquotations read out (labels noted 'quotation'): {marked} of {len(quoted)} marked kind='quotation'")
     if args.verbose or missing:
         _print_wrong("Baseline wrong", [(r[0], r[3]) for r in rows if r[4] == "wrong"])
+    if len(args.labels) > 1:
+        print()
+        for path in args.labels:
+            rs = [r for r in rows if r[0].file == path.name]
+            print(f"set={path.name} attribution_f1={scores([r[2] for r in rs])[2]:.2f} labels={len(rs)} "
+                  f"baseline_f1={scores([r[4] for r in rs])[2]:.2f}")
     print(f"attribution_f1={af:.2f} labels={len(labels)} baseline_f1={bf:.2f}")
     return 0
 

@@ -177,3 +177,60 @@ def test_labels_load_and_a_malformed_line_stops(tmp_path: Path) -> None:
     bad.write_text('{"doc": "x/d1", "quote": "one two three four five six"}\n', encoding="utf-8")
     with pytest.raises(SystemExit, match="bad.jsonl:1"):
         speech.load_labels([bad])
+
+
+# -- the held-out set: labelled before the extractor was tuned, on documents it was not tuned on --
+
+HELDOUT = ROOT / "benchmarks" / "data" / "speech-heldout.jsonl"
+
+
+@pytest.fixture(scope="module")
+def heldout() -> list[dict[str, str]]:
+    with open(HELDOUT, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def heldout_texts(heldout: list[dict[str, str]]) -> dict[str, str]:
+    root = require(shared_path() / "corpus", "shared corpus")
+    wanted = {label["doc"] for label in heldout}
+    found: dict[str, str] = {}
+    for volume in sorted({doc.split("/")[0] for doc in wanted}):
+        for record in read(require(root / "frus" / f"{volume}.xml", volume)):
+            if isinstance(record, Document) and record.id in wanted:
+                found[record.id] = record.text
+    return found
+
+
+def test_the_heldout_set_is_well_formed_and_apart(heldout: list[dict[str, str]], labels: list[dict[str, str]]) -> None:
+    assert len(heldout) >= 60
+    for n, label in enumerate(heldout, 1):
+        assert KEYS <= set(label) <= KEYS | OPTIONAL, (n, sorted(label))
+        assert len(_normalise(label["quote"]).split()) >= 6, (n, "quote shorter than 6 words")
+        assert re.fullmatch(r"[^,]+, [^,]+(?:, Jr\.)?", label["speaker"]), (n, label["speaker"])
+    # documents the extractor was not tuned on: none of the tuning set's, from several volumes
+    assert not {label["doc"] for label in heldout} & {label["doc"] for label in labels}
+    assert len({label["doc"].split("/")[0] for label in heldout}) >= 5
+    assert len({label["speaker"] for label in heldout}) >= 15
+    quotes = [_normalise(label["quote"]) for label in heldout]
+    assert len(set(quotes)) == len(quotes)
+
+
+def test_every_heldout_quote_is_in_its_document_once(heldout: list[dict[str, str]],
+                                                     heldout_texts: dict[str, str]) -> None:
+    speech = _script()
+    assert {label["doc"] for label in heldout} <= set(heldout_texts)
+    for n, label in enumerate(heldout, 1):
+        text = heldout_texts[label["doc"]]
+        assert _normalise(text).count(_normalise(label["quote"])) == 1, (n, label["quote"])
+        span = speech.locate(text, label["quote"])
+        assert span is not None and _normalise(text[span[0]:span[1]]) == _normalise(label["quote"]), n
+
+
+def test_the_benchmark_reads_both_sets_and_the_volumes_they_need(heldout: list[dict[str, str]]) -> None:
+    speech = _script()
+    rows = speech.load_labels([LABELS, HELDOUT])
+    assert {r.file for r in rows} == {"speech.jsonl", "speech-heldout.jsonl"}
+    assert sum(r.file == "speech-heldout.jsonl" for r in rows) == len(heldout)
+    volumes = speech.volumes_of(rows)
+    assert volumes[:2] == speech.VOLUMES and "frus1934v04" in volumes and "wilson" not in volumes

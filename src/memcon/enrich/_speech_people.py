@@ -52,6 +52,21 @@ class MentionIndex:
         return [m for m in self.mentions if m.start >= start and m.end <= end]
 
 
+_BY_RE = re.compile(r"^(?:Memorandum|Minutes|Notes?|Report|Record)\b[^\n]{0,40}?\b(?:by|of)\s+(?P<by>[^\n]{3,160})$",
+                    re.M)
+
+
+def _one_person(index: MentionIndex, s: int, e: int) -> str | None:
+    """The one person resolved in ``s``–``e``: among name mentions when they name one ("The
+    Chairman of the American Delegation (Stimson)": the name decides), else among all."""
+    found = index.within(s, e)
+    for pool in ([m for m in found if m.kind == "name"], found):
+        ids = {m.person_id for m in pool if m.person_id is not None}
+        if len(ids) == 1:
+            return ids.pop()
+    return None
+
+
 _SENDER_RE = re.compile(r"^(?P<sender>[^\n]{3,120}?)\s+to\s+(?:the|Mr\.?|Lord|Sir|M\.|[A-Z])", re.M)
 
 
@@ -89,9 +104,18 @@ def find_author(document: Document, index: MentionIndex, *, author_id: str | Non
             return Author(ids.pop(), name, f"author '{name}' named in the text")
     if head is not None:
         s, e = head.start("sender"), head.end("sender")
-        ids = {m.person_id for m in index.within(s, e) if m.person_id is not None}
-        if len(ids) == 1:
-            return Author(ids.pop(), text[s:e], f"heading sender '{text[s:e]}'")
+        found = _one_person(index, s, e)
+        if found is not None:
+            return Author(found, text[s:e], f"heading sender '{text[s:e]}'")
+    by = _BY_RE.search(text[:min(len(text), 400)])
+    if by is not None:  # "Memorandum by the Under Secretary of State (Phillips)", "Memorandum of Mr. Miles of …"
+        s, e = by.start("by"), by.end("by")
+        cut = re.search(r"(?<!\()\b(?:of a Conversation|of the Division|of the Office|of a|regarding|concerning|on)\b",
+                        text[s:e])
+        e = s + cut.start() if cut is not None else e
+        found = _one_person(index, s, e)
+        if found is not None:
+            return Author(found, text[s:e].strip(), f"heading 'Memorandum by {text[s:e].strip()}'")
     return Author(None, None, "author not found (no resolved signature, signer, author or heading sender)")
 
 

@@ -28,6 +28,7 @@ SPEECH_VERBS: tuple[str, ...] = (
     "conceded", "acknowledged", "affirmed", "maintained", "contended", "claimed", "protested",
     "requested", "complained", "announced", "indicated", "queried", "retorted", "countered",
     "broached", "expounded", "transmitted", "raised", "spoke", "read", "quoted", "says",
+    "intimated", "advised", "conveyed",
 )
 READING_VERBS = frozenset({"read", "quoted"})
 VERB_RE = re.compile(r"\b(" + "|".join(re.escape(v) for v in SPEECH_VERBS) + r")\b")

@@ -51,11 +51,20 @@ from memcon.enrich._speech_text import (
     paragraphs,
     sentences,
 )
+from memcon.enrich._speech_turns import (
+    AUTHOR_OMITTED_RE,
+    THIRD_PERSON_RE,
+    antecedent,
+    bare_surname,
+    inner_author,
+    is_inner_heading,
+    second_clause,
+)
 from memcon.model.people import Mention
 from memcon.model.records import Document
 from memcon.model.speech import Statement
 
-METHOD = "memcon.statements.v1"
+METHOD = "memcon.statements.v2"
 _ADDRESSING = frozenset({"told", "informed", "assured", "thanked", "asked", "answered", "replied",
                          "responded", "warned", "urged", "promised", "requested", "queried"})
 _HEADING_RE = re.compile(r"[^\n]{3,90} to [^\n]{3,90}\n[A-Z][^\n]{0,60}\b1[6-9]\d\d\b[^\n]*(?:\n\[[^\n]*\])?$")
@@ -74,6 +83,7 @@ _QUIET_PARAGRAPHS = 1
 this many paragraphs after his last speech verb: a report's own prose is nobody's statement."""
 _FIRST_SINGULAR_RE = re.compile(r"\b(?:I|me|my|My)\b")
 _STYLE_RE = re.compile(r"(?:^|(?<=[\s,(]))((?:His|his|Her|her) (?:[Ll]ordship|[Ee]xcellency|[Mm]ajesty|[Hh]ighness))$")
+_TO_HIM_RE = re.compile(r"\s+(?:to\s+)?(?:him|her|them)\b")
 _PRONOUNS = frozenset({"I", "he", "He", "she", "She"})
 _MINUTES_RE = re.compile(r"\b(?:minutes|notes of|proceedings|meeting of|procès-verbal)\b", re.I)
 
@@ -107,6 +117,11 @@ class _State:
         """Paragraphs read since the last speech clause."""
         self.previous_subject: _Speaker | None = None
         """The person the previous sentence opened with: "he" when no one spoke before."""
+        self.headings = 0
+        """Headings of messages read so far (the record's own is the first)."""
+        self.floor = 0
+        """Where "he" may look back to for a person named: the paragraph before the current one."""
+        self.previous_para = -1
 
 
 def extract_statements(
@@ -147,29 +162,45 @@ def _paragraph(document: Document, index: MentionIndex, state: _State, paras: li
     chunk = text[para.start:para.end]
     if _skip_paragraph(chunk):
         return i + 1
-    if _HEADING_RE.match(chunk):
+    if _HEADING_RE.match(chunk) or is_inner_heading(chunk):
         state.last = None  # another document's heading inside this one ("Mr. Miller to Colonel House")
+        state.headings += 1
+        state.previous_para = -1
+        inner = inner_author(text, para.start, para.end, index) if state.headings > 1 or state.out else None
+        if inner is not None:  # an enclosure's "I" is its own writer
+            state.author = inner
         return i + 1
     current: Statement | None = None
     spoke = False
+    state.floor = state.previous_para if state.previous_para >= 0 else para.start
+    state.previous_para = para.start
     for n, sent in enumerate(sentences(text, para)):
         state.current = current
         clause = _clause(text, sent, index, state)
         if clause is not None and clause.form == "I" and current is not None \
-                and current.speaker_id != state.author.person_id and current.kind == "direct":
-            clause = None  # "I declared" inside another speaker's own words is his "I"
+                and current.speaker_id != state.author.person_id and current.kind == "direct" \
+                and not _TO_HIM_RE.match(text, clause.verb_end):
+            clause = None  # "I declared" inside another speaker's own words is his "I" ("I told him" is not)
         if clause is not None:
             spoke = True
             if current is not None:
                 state.out.append(current)
             current = _open(document, index, state, sent, clause, point=point and n == 0)
+            after = clause.verb_end
+            while (two := second_clause(text, after, sent.end, index, current.speaker_id)) is not None:
+                cut, m, verb, verb_end = two  # "…, and Lloyd George replied that …"
+                state.out.append(replace(current, end=cut))
+                current = _open(document, index, state, Span(m.start, sent.end),
+                                _Clause(_named(m, text, m.start), "name", verb, verb_end, False), point=False)
+                after = verb_end
             if clause.verb in READING_VERBS and text[:sent.end].rstrip().endswith(":"):
                 state.out.append(current)
                 return _quotation(document, state, paras, i + 1, current)
         elif current is not None:
             current = replace(current, end=sent.end)
         elif state.last is not None and not NARRATIVE_RE.match(text[sent.start:sent.end]) and (
-                state.quiet < _QUIET_PARAGRAPHS or _own_words_run(text, state, text[sent.start:para.end])):
+                state.quiet < _QUIET_PARAGRAPHS or _own_words_run(text, state, text[sent.start:para.end])
+                or _author_goes_on(state)):
             words = text[sent.start:para.end]
             kind = "direct" if FIRST_SECOND_RE.search(words) else "continuation"
             last = state.last
@@ -200,6 +231,15 @@ def _own_words_run(text: str, state: _State, words: str) -> bool:
         return False
     before = state.out[-1]
     return before.kind in ("direct", "first-person") or bool(FIRST_SECOND_RE.search(text[before.start:before.end]))
+
+
+def _author_goes_on(state: _State) -> bool:
+    """Whether the record's author was the last to speak, in the first person: a cable's or
+    despatch's own paragraphs after it are the author's words to the addressee ("The Soviet
+    government is standing for peaceful coexistence …"), however many."""
+    last = state.last
+    return (last is not None and last.text in ("I", "(I)") and last.person_id is not None
+            and last.person_id == state.author.person_id)
 
 
 def _skip_paragraph(chunk: str) -> bool:
@@ -285,6 +325,16 @@ def _quotation(document: Document, state: _State, paras: list[Span], j: int, rea
 
 def _clause(text: str, sent: Span, index: MentionIndex, state: _State) -> _Clause | None:
     """The sentence's first speech clause whose subject is a speaker."""
+    tm = THIRD_PERSON_RE.match(text, sent.start, sent.end)
+    if tm is not None:  # "Says Kerensky returns midnight …": the last speaker goes on
+        return _Clause(_pronoun(state, "(he)", index, sent.start), "pronoun", tm.group(0).lower(), tm.end(), False)
+    am = AUTHOR_OMITTED_RE.match(text, sent.start, sent.end)
+    if am is not None:  # "Told him England assumed …": the telegram's author
+        a = state.author
+        verb = am.group(0).split()[0].lower()
+        return _Clause(_Speaker("(I)", a.person_id, 0.7 if a.person_id else 0.3,
+                                f"telegraphese without 'I': the record's author: {a.reason}"), "I", verb,
+                       sent.start + len(verb) + 1, False)
     for vm in VERB_RE.finditer(text, sent.start, sent.end):
         verb = vm.group(1)
         prefix = text[sent.start:vm.start()]
@@ -307,7 +357,7 @@ def _clause(text: str, sent: Span, index: MentionIndex, state: _State) -> _Claus
                 return _Clause(_named(m, text, at), "name", verb, vm.end(), True)
             pm = re.match(r" (he|she)\b", text[vm.end():vm.end() + 4])
             if pm is not None and state.last is not None:
-                return _Clause(_pronoun(state, pm.group(1)), "pronoun", verb, vm.end(), True)
+                return _Clause(_pronoun(state, pm.group(1), index, vm.end()), "pronoun", verb, vm.end(), True)
     return None
 
 
@@ -357,11 +407,14 @@ def _subject(text: str, floor: int, end: int, index: MentionIndex,
         if pm.group(1) == "I":
             a = state.author
             return start, _Speaker("I", a.person_id, 0.85 if a.person_id else 0.3, f"'I' is the record's author: {a.reason}"), "I"
-        return start, _pronoun(state, pm.group(1)), "pronoun"
+        return start, _pronoun(state, pm.group(1), index, start), "pronoun"
     nm = _UNLINKED_END_RE.search(before)
     if nm is not None:
         words = nm.group(1)
         return floor + nm.start(1), _Speaker(words, None, 0.3, f"'{words}': no person mention covers these words"), "name"
+    bare = bare_surname(before)
+    if bare is not None:  # "Dennis says …": a surname the linker did not take
+        return floor, _Speaker(bare, None, 0.2, f"'{bare}': a surname as subject, no person mention covers it"), "name"
     return None
 
 
@@ -373,16 +426,40 @@ def _named(m: Mention, text: str, start: int) -> _Speaker:
     return _Speaker(words, m.person_id, base * (m.confidence or 1.0), f"{m.kind} mention '{m.text}' ({m.method})")
 
 
-def _pronoun(state: _State, word: str) -> _Speaker:
+def _pronoun(state: _State, word: str, index: MentionIndex, at: int) -> _Speaker:
+    """Who "he" is: the last speaker; when that is the record's own "I" (or nobody spoke yet),
+    the person last addressed, the other speaker before, the previous sentence's subject or the
+    person named nearest before it — never the "I"."""
     last = state.last
-    if last is None and state.previous_subject is not None and state.previous_subject.person_id:
-        prev = state.previous_subject
-        state.last = prev
-        return _Speaker(word, prev.person_id, min(prev.confidence, 0.7),
-                        f"'{word}': the previous sentence's subject, {prev.text}")
-    if last is None:
+    if last is not None and last.text not in ("I", "(I)"):
+        return _Speaker(word, last.person_id, min(last.confidence, 0.75),
+                        f"'{word}' keeps the last speaker, {last.text}")
+    me = state.author.person_id
+    found: _Speaker | None = None
+    if last is not None:
+        said = [*state.out, state.current] if state.current is not None else state.out
+        to = next((st for st in reversed(said[-3:]) if st.addressee_id not in (None, me)), None)
+        if to is not None:
+            found = _Speaker(word, to.addressee_id, 0.6, f"'{word}' after the record's 'I': the person "
+                             f"addressed, {to.addressee_text}")
+        else:
+            other = next((st for st in reversed(said) if st.speaker_id not in (None, me)
+                          and st.speaker_text not in _PRONOUNS), None)
+            if other is not None:
+                found = _Speaker(word, other.speaker_id, 0.6, f"'{word}' after the record's 'I': the other "
+                                 f"speaker, {other.speaker_text}")
+    prev = state.previous_subject
+    if found is None and prev is not None and prev.person_id and prev.person_id != me:
+        found = _Speaker(word, prev.person_id, min(prev.confidence, 0.7),
+                         f"'{word}': the previous sentence's subject, {prev.text}")
+    if found is None:
+        m = antecedent(index, at, floor=state.floor, not_id=me)
+        if m is not None:
+            found = _Speaker(word, m.person_id, 0.5, f"'{word}': the person named nearest before it, {m.text}")
+    if found is None:
         return _Speaker(word, None, 0.0, f"'{word}' with no speaker before it")
-    return _Speaker(word, last.person_id, min(last.confidence, 0.75), f"'{word}' keeps the last speaker, {last.text}")
+    state.last = _Speaker(found.text if found.text != word else word, found.person_id, found.confidence, found.reason)
+    return found
 
 
 def _implied_addressees(out: tuple[Statement, ...]) -> tuple[Statement, ...]:

@@ -1,0 +1,123 @@
+"""Turn-taking helpers of the statement extractor (``memcon.statements.v2``): who "he" is when the
+last speaker is the record's own "I" or nobody, the author of a message printed inside another
+(an enclosure's heading, an enclosed memorandum), subjectless telegraphese ("Says Kerensky
+returns …", "Told him …"), a second speaker inside one sentence ("…, and Lloyd George replied
+that …"), and a bare surname as subject ("Dennis says …").
+
+DOCS: docs/statements.md#whose-statement-it-is
+"""
+
+from __future__ import annotations
+
+import re
+
+from memcon.enrich._speech_people import Author, MentionIndex
+from memcon.enrich._speech_text import VERB_RE, between_end
+from memcon.model.people import Mention
+
+_ANTECEDENT_REACH = 1500
+"""How far back (characters) "he" looks for a person named before it."""
+
+# A message printed inside the record: its heading names its sender ("The Russian Financial
+# Attaché (Ughet) to the Assistant Secretary …", "Memorandum by Mr. Warrington Dawson of a
+# Conversation With Marshal Joffre"), a dateline follows.
+INNER_HEADING_RE = re.compile(
+    r"(?P<head>(?:Memorandum|Minutes|Notes?|Report|Letter)\b[^\n]{0,40}?\b(?:by|of)\s+(?P<by>[^\n]{3,120})"
+    r"|(?P<sender>[^\n]{3,120}?)\s+to\s+[^\n]{3,120})\n[A-Z\[][^\n]{0,60}\b1[6-9]\d\d\b[^\n]*(?:\n\[[^\n]*\])?$")
+
+# Subjectless telegraphese: "Says Kerensky returns …" (the last speaker, in the third person);
+# "Told him …", "Reminded him …" (the telegram's author, "I" left out).
+THIRD_PERSON_RE = re.compile(r"(?:Says|Adds|States|Claims|Complains|Thinks|Believes|Insists|Affirms|Asserts|"
+                             r"Declares|Explains|Promises|Asks|Requests|Informs me|Tells me)\b")
+AUTHOR_OMITTED_RE = re.compile(r"(?:Told|Reminded|Informed|Assured|Advised|Urged|Asked|Warned|Showed)\s+"
+                               r"(?:him|her|them|the)\b")
+
+# A second clause with a new named subject inside one sentence.
+_JOIN_RE = re.compile(r"(?:[,;]\s*|\s)(?:and|but|while|whereupon|whereas)\s+$|;\s*$")
+
+# Capitalised words that open sentences and are no speaker's surname.
+_NOT_SURNAMES = frozenset("""The This That These Those It He She They We You There Here His Her Their Our Its
+Government Embassy Legation Department Committee Conference Council Commission Press Paper Report Note
+Minister Ambassador Secretary President Premier Chairman General Colonel Everybody Nobody Somebody Each Every
+Such Both All Neither Either One Nothing Something Memorandum Telegram Which What Who When Where Mention
+Reference Information Opinion Public Opinion News Soviet Allied Allies Entente Navy Army Admiralty Cabinet
+Parliament Congress Senate Chamber Diet Duma Court Bank Treasury Which However Later Also Latter Former
+Letter Message Despatch Dispatch Cable""".split())
+_BARE_NAME_RE = re.compile(r"^([A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+)?)\s*$")
+
+
+def antecedent(index: MentionIndex, at: int, *, floor: int, not_id: str | None) -> Mention | None:
+    """The resolved person mention nearest before ``at`` and after ``floor`` (the paragraph before
+    the current one; never the record's heading), within :data:`_ANTECEDENT_REACH` characters,
+    that is not the person ``not_id`` (the record's "I")."""
+    best: Mention | None = None
+    for m in index.mentions:
+        if m.start >= at:
+            break
+        if m.start >= floor and m.person_id is not None and m.person_id != not_id and at - m.end <= _ANTECEDENT_REACH:
+            best = m
+    return best
+
+
+def inner_author(text: str, start: int, end: int, index: MentionIndex) -> Author | None:
+    """The author of a message whose heading is ``text[start:end]``: the one person resolved in
+    its sender ("… (Ughet) to …") or after "Memorandum by"; ``None`` when that is not one person."""
+    m = INNER_HEADING_RE.match(text, start, end)
+    if m is None:
+        return None
+    group = "by" if m.group("by") else "sender"
+    s, e = m.start(group), m.end(group)
+    if group == "by":  # "Memorandum by Mr. Warrington Dawson of a Conversation With Marshal Joffre"
+        cut = re.search(r"\s(?:of|on|regarding|concerning)\s|,", text[s:e])
+        e = s + cut.start() if cut is not None else e
+    ids = {x.person_id for x in index.within(s, e) if x.person_id is not None}
+    if len(ids) != 1:
+        return None
+    return Author(ids.pop(), text[s:e], f"heading of the message printed here '{text[s:e].strip()}'")
+
+
+def is_inner_heading(chunk: str) -> bool:
+    """Whether a paragraph is the heading of another message printed in the record."""
+    return INNER_HEADING_RE.match(chunk) is not None
+
+
+def second_clause(text: str, after: int, end: int, index: MentionIndex,
+                  speaker_id: str | None) -> tuple[int, Mention, str, int] | None:
+    """A new speaker's clause inside a sentence after offset ``after`` ("…, and Lloyd George
+    replied that …"): ``(where the first statement ends, the subject's mention, the verb, the
+    verb's end)``, or ``None``.  The subject must be a resolved person other than ``speaker_id``."""
+    for vm in VERB_RE.finditer(text, after, end):
+        stop = after + between_end(text[after:vm.start()])
+        m = index.ending_at(stop)
+        if m is None or m.start < after or m.person_id is None or m.person_id == speaker_id:
+            continue
+        j = _JOIN_RE.search(text, max(after, m.start - 14), m.start)
+        if j is None:
+            continue
+        cut = j.start()
+        while cut > after and text[cut - 1] in " ,;":
+            cut -= 1
+        return cut, m, vm.group(1), vm.end()
+    return None
+
+
+def bare_surname(before: str) -> str | None:
+    """A capitalised surname standing alone as a sentence's subject ("Dennis", "Lloyd George"), not
+    a word that opens sentences, an office, or a country or nation."""
+    m = _BARE_NAME_RE.match(before)
+    if m is None:
+        return None
+    words = m.group(1)
+    if any(w in _NOT_SURNAMES for w in re.split(r"[- ]", words)):
+        return None
+    if re.search(r"(?:an|ese|ish|ch|ic|ian)$", words):  # American, Japanese, British, French, Soviet-ic
+        return None
+    from memcon.enrich.topics import default_matcher
+
+    if default_matcher().lookup(words) is not None:  # Germany, Berlin, the League
+        return None
+    return words
+
+
+__all__ = ["AUTHOR_OMITTED_RE", "INNER_HEADING_RE", "THIRD_PERSON_RE", "antecedent", "bare_surname",
+           "inner_author", "is_inner_heading", "second_clause"]

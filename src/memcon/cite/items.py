@@ -43,9 +43,15 @@ WILSON_ARCHIVE = "Wilson Center Digital Archive"
 _NUMBER_PREFIX = re.compile(r"^\s*\d+[A-Za-z]?\.\s+")
 _ANCHOR = re.compile(r"\[\d{1,3}\]")
 _ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b[A-Z]\.|\b(?:etc|Jr|Sr|Esq|No|St)\.)$")
+_INTERNAL_COLLECTIONS = frozenset({"text", "hsg"})
+"""Volumes memcon makes up for loose files (plain text; web pages of no known volume)."""
 _VOLUME_WORD = re.compile(r"^(?:Volume|Vol\.)\s+", re.IGNORECASE)
 _SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV", "Jr", "Sr"})
-_TRANSLATOR = re.compile(r"\btranslat(?:ed|ion)\s+by\s+([^.;,]+(?:,\s*(?:Jr|Sr)\.)?)", re.IGNORECASE)
+_TRANSLATED_BY = re.compile(r"\b[Tt]ranslat(?:ed|ion)(?:\s+(?:for|from|into)\s+[\w .-]+?)?\s+by\s+")
+_NAME_WORD = re.compile(r"\s*([A-Z]\.|[A-Z][\w'’-]+\.?)")
+_NAME_JOINER = re.compile(r"\s*(?:,\s*and|,|and|&)\s+")
+"""Who translated a record, from its credits: "Translated by Mark H. Doctoroff", "Translated for
+CWIHP by Gary Goldberg and Sergey Radchenko" (each name a run of capitalised words and initials)."""
 
 
 def csl_item(
@@ -217,7 +223,8 @@ def _wilson_item(document: Document, volume: Volume, accessed: datetime.date | N
 def _other_item(
     document: Document, volume: Volume, pin: str | None, accessed: datetime.date | None
 ) -> dict[str, object]:
-    collection = volume.title if volume.title and volume.title != volume.id else None
+    internal = volume.id in _INTERNAL_COLLECTIONS  # memcon's own bins, not a publication
+    collection = volume.title if volume.title and volume.title != volume.id and not internal else None
     return {
         "id": document.id,
         "type": "webpage" if document.url else "document",
@@ -236,9 +243,35 @@ def _other_item(
 
 
 def _translators(credits: str | None) -> list[str]:
+    """The translators the credits name ("Translated by A, B and C"); each name is a run of
+    capitalised words and initials (a run ends at a sentence's period), the first after "by",
+    the others after a comma or "and", of two words or more."""
     if not credits:
         return []
-    return [m.group(1).strip() for m in _TRANSLATOR.finditer(credits)]
+    names: list[str] = []
+    for m in _TRANSLATED_BY.finditer(credits):
+        name, pos = _name_run(credits, m.end())
+        while name:
+            names.append(name)
+            joiner = _NAME_JOINER.match(credits, pos)
+            if not joiner:
+                break
+            name, pos = _name_run(credits, joiner.end())
+            if name and " " not in name:
+                break  # "…, Funded by": one capitalised word is no name
+    return names
+
+
+def _name_run(text: str, pos: int) -> tuple[str, int]:
+    words: list[str] = []
+    while m := _NAME_WORD.match(text, pos):
+        word = m.group(1)
+        pos = m.end()
+        if word.endswith(".") and len(word) > 2:  # "Doctoroff." ends the sentence
+            words.append(word[:-1])
+            break
+        words.append(word)
+    return " ".join(words), pos
 
 
 def _year(year: str | None) -> dict[str, object] | None:

@@ -60,6 +60,7 @@ def test_facets_narrow_an_already_filtered_search(client: httpx.Client) -> None:
     base = {"q": "treaty", "from": "1918-06", "to": "1925"}
     data = _api(client, **base)
     assert all(b["from"] >= "1918-06-01" and b["to"] <= "1925-12-31" for b in data["facets"]["dates"]["buckets"])
+    assert data["facets"]["dates"]["by"] == "year"
     for bucket in [b for b in data["facets"]["dates"]["buckets"] if b["count"]][:3]:
         narrowed = _api(client, q="treaty", limit=1, **{"from": bucket["from"], "to": bucket["to"]})
         assert narrowed["total"] == bucket["count"]
@@ -135,3 +136,13 @@ def test_the_home_page_is_the_search_form(client: httpx.Client) -> None:
     html = client.get("/").text
     assert 'form role="search"' in html and "Query syntax" in html
     assert "NEAR(Wilson Clemenceau, 10)" in html
+
+
+def test_a_search_within_two_years_is_shown_by_month(client: httpx.Client) -> None:
+    data = _api(client, q="treaty OR conference", **{"from": "1919", "to": "1919"})
+    dates = data["facets"]["dates"]
+    assert dates["by"] == "month" and 1 <= len(dates["buckets"]) <= 12
+    assert all(b["from"] >= "1919-01-01" and b["to"] <= "1919-12-31" for b in dates["buckets"])
+    for bucket in [b for b in dates["buckets"] if b["count"]][:4]:
+        narrowed = _api(client, q="treaty OR conference", limit=1, **{"from": bucket["from"], "to": bucket["to"]})
+        assert narrowed["total"] == bucket["count"], bucket

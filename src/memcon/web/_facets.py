@@ -18,6 +18,7 @@ DOCS: docs/web.md#facets
 
 from __future__ import annotations
 
+import calendar
 import sqlite3
 import threading
 from collections import Counter, OrderedDict
@@ -39,6 +40,8 @@ TOP_PERSONS = 15
 TOP_PLACES = 12
 DECADES_OVER = 30
 """A result set spanning more years than this is shown by decade."""
+MONTHS_UNDER = 2
+"""A result set within this many calendar years is shown by month."""
 _CACHE_SIZE = 256
 
 
@@ -215,19 +218,40 @@ def _day(number: int) -> str:
     return f"{text[:4]}-{text[4:6]}-{text[6:]}"
 
 
+def _month_buckets(dated: list[tuple[int, int]], low: int, high: int) -> tuple[Bucket, ...]:
+    def index(day: int) -> int:
+        return day // 10000 * 12 + day // 100 % 100 - 1
+
+    counts: Counter[int] = Counter()
+    for lo, hi in dated:
+        counts.update(range(index(lo), index(hi) + 1))
+    buckets = []
+    for m in range(min(index(lo) for lo, _ in dated), max(index(hi) for _, hi in dated) + 1):
+        year, month = divmod(m, 12)
+        last = calendar.monthrange(year, month + 1)[1]
+        bar_from = max(low, year * 10000 + (month + 1) * 100 + 1)
+        bar_to = min(high, year * 10000 + (month + 1) * 100 + last)
+        label = f"{calendar.month_abbr[month + 1]} {year}"
+        buckets.append(Bucket(f"{year:04d}-{month + 1:02d}", label, counts.get(m, 0), _day(bar_from), _day(bar_to)))
+    return tuple(buckets)
+
+
 def _date_buckets(lows: list[int], highs: list[int], filters: SearchFilters) -> tuple[tuple[Bucket, ...], str, int]:
+    """Bars by month (results within two years), year, or decade (more than 30 years); a document
+    counts in every bar its date range overlaps, as the date filter keeps it."""
     dated = [(lo, hi) for lo, hi in zip(lows, highs, strict=True) if lo and hi]
     undated = len(lows) - len(dated)
     if not dated:
         return (), "year", undated
+    low, high = _bounds(filters)
     first = min(lo for lo, _ in dated) // 10000
     last = max(hi for _, hi in dated) // 10000
+    if last - first + 1 <= MONTHS_UNDER:
+        return _month_buckets(dated, low, high), "month", undated
     step = 10 if last - first + 1 > DECADES_OVER else 1
     counts: Counter[int] = Counter()
     for lo, hi in dated:
-        for start in range(lo // 10000 // step * step, hi // 10000 // step * step + 1, step):
-            counts[start] += 1
-    low, high = _bounds(filters)
+        counts.update(range(lo // 10000 // step * step, hi // 10000 // step * step + 1, step))
     buckets = []
     for start in range(first // step * step, last // step * step + 1, step):
         bar_from = max(low, start * 10000 + 101)

@@ -235,18 +235,27 @@ def find_statements(
     rows = store.statements_by(speaker_id=speaker.id if speaker else None,
                                addressee_id=addressee.id if addressee else None, date_from=low, date_to=high)
     documents: dict[str, Document] = {}
+
+    def document(doc_id: str) -> Document:
+        return documents.get(doc_id) or documents.setdefault(doc_id, store.get_document(doc_id))
+
     found: list[StatementRef] = []
+    if pattern is None:  # no words to look for: only the page shown needs its documents read
+        for doc_id, statement in rows[offset:offset + limit]:
+            doc = document(doc_id)
+            found.append(StatementRef(document_ref(doc), doc.page_at(statement.start),
+                                      doc.text[statement.start:statement.end], statement))
+        return Paged(tuple(found), offset, limit, len(rows)), speaker, addressee
     total = 0
     for doc_id, statement in rows:
-        document = documents.get(doc_id) or documents.setdefault(doc_id, store.get_document(doc_id))
-        text = document.text[statement.start:statement.end]
-        where = pattern.search(text) if pattern else None
-        if pattern is not None and where is None:
+        doc = document(doc_id)
+        text = doc.text[statement.start:statement.end]
+        where = pattern.search(text)
+        if where is None:
             continue
         total += 1
         if offset < total <= offset + limit:
-            page = document.page_at(statement.start + (where.start() if where else 0))
-            found.append(StatementRef(document_ref(document), page, text, statement))
+            found.append(StatementRef(document_ref(doc), doc.page_at(statement.start + where.start()), text, statement))
     return Paged(tuple(found), offset, limit, total), speaker, addressee
 
 

@@ -7,15 +7,16 @@ small records built here, where the expected page is plain to see.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from memcon.cite import check_page, document_pages, find_passage, page_at_offset, page_of_passage
+from memcon.cite import Passage, check_page, document_pages, find_passage, page_at_offset, page_of_passage
 from memcon.errors import InvalidValue, NotFound
-from memcon.model.records import Document, PageBreak
+from memcon.model.records import Document, Footnote, PageBreak
 from memcon.store import open_store
 from memcon.store.base import Store
 
@@ -54,6 +55,15 @@ def test_a_passage_is_found_across_markers_quotes_dashes_and_line_breaks() -> No
     assert passage.page == "12–13"
     assert page_of_passage(MARKED, "Before the  turn\n after") == "11–12"
     assert page_of_passage(MARKED, "more") == "12"
+
+
+def test_the_text_before_the_footnotes() -> None:
+    note = Footnote("1", "The turn is on the next page; see more.", TEXT.index("[Page 13]") + 10)
+    doc = replace(MARKED, footnotes=(note,))
+    at = note.text.index("see more")
+    assert find_passage(doc, "see more") == Passage(start=at, end=at + 8, page="13", footnote=0)
+    assert find_passage(doc, "the end").footnote is None  # also in the text: the text wins
+    assert find_passage(replace(doc, text=TEXT.replace("more", "less")), "see more").page == "13"
 
 
 def test_a_passage_that_is_not_there() -> None:
@@ -106,6 +116,14 @@ def test_the_joke_about_interpreters_is_on_page_226(store: Store) -> None:
 def test_a_passage_over_a_page_turn_of_d88(store: Store) -> None:
     document = store.get_document(D88)
     assert page_of_passage(document, "how can officials at a lower level accomplish that task") == "226–227"
+
+
+@pytest.mark.shared
+def test_a_passage_of_a_footnote_is_on_the_page_of_its_anchor(store: Store) -> None:
+    document = store.get_document(D88)
+    passage = find_passage(document, "Franz Joseph Strauss, West German Defense Minister")
+    assert passage.footnote is not None and document.footnotes[passage.footnote].n == "3"
+    assert passage.page == "227" == page_of_passage(document, "West German Defense Minister")
 
 
 @pytest.mark.shared

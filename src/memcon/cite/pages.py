@@ -38,12 +38,15 @@ RANGE_DASH = "\u2013"
 
 @dataclass(frozen=True, slots=True)
 class Passage:
-    """Where a quoted passage stands in ``Document.text``: ``[start, end)`` and its printed page(s)."""
+    """Where a quoted passage stands: ``[start, end)`` in ``Document.text`` (or in the text of
+    footnote ``footnote``, an index into ``Document.footnotes``) and its printed page(s)."""
 
     start: int
     end: int
     page: str | None
-    """``226``, or ``226–227`` when the passage runs over a page turn; ``None`` without a page map."""
+    """``226``, or ``226–227`` when the passage runs over a page turn; ``None`` without a page map.
+    A footnote is printed at the foot of the page of its anchor."""
+    footnote: int | None = None
 
 
 def document_pages(document: Document) -> tuple[str, ...]:
@@ -96,7 +99,7 @@ def _normalise(text: str) -> tuple[str, list[int]]:
 
 def find_passage(document: Document, passage: str) -> Passage:
     """Find ``passage`` in ``document.text`` (exact after normalising whitespace, quotes, dashes and
-    rendered markers) and give where it stands and its printed page(s).
+    rendered markers), else in its footnotes, and give where it stands and its printed page(s).
 
     Raises :class:`memcon.errors.InvalidValue` for an empty passage and
     :class:`memcon.errors.NotFound` when the text does not hold it.
@@ -106,19 +109,30 @@ def find_passage(document: Document, passage: str) -> Passage:
     needle, _ = _normalise(passage)
     if not needle:
         raise InvalidValue("the passage to find is empty", hint="give a few words of the document's text")
-    hay, where = _normalise(document.text)
+    found = _find(document.text, needle)
+    if found is not None:
+        start, end = found
+        return Passage(start=start, end=end, page=_page_span(document, start, end))
+    for i, note in enumerate(document.footnotes):  # the text first; then the notes, by their anchors
+        found = _find(note.text, needle)
+        if found is not None:
+            return Passage(start=found[0], end=found[1], page=page_at_offset(document, note.offset), footnote=i)
+    raise NotFound(
+        f"{document.id} does not contain the passage {_short(passage)!r} (even after normalising "
+        "whitespace, quotes and dashes)",
+        hint='to find a passage that may be misquoted, abridged or in another document, run `memcon quote "…"`',
+    )
+
+
+def _find(text: str, needle: str) -> tuple[int, int] | None:
+    """Where the normalised ``needle`` stands in ``text`` (exact, else ignoring case), as offsets of ``text``."""
+    hay, where = _normalise(text)
     at = hay.find(needle)
     if at < 0:
-        lowered = hay.lower().find(needle.lower())
-        if lowered < 0:
-            raise NotFound(
-                f"{document.id} does not contain the passage {_short(passage)!r} (even after normalising "
-                "whitespace, quotes and dashes)",
-                hint='to find a passage that may be misquoted, abridged or in another document, run `memcon quote "…"`',
-            )
-        at = lowered
-    start, end = where[at], where[at + len(needle) - 1] + 1
-    return Passage(start=start, end=end, page=_page_span(document, start, end))
+        at = hay.lower().find(needle.lower())
+        if at < 0:
+            return None
+    return where[at], where[at + len(needle) - 1] + 1
 
 
 def page_of_passage(document: Document, passage: str | int) -> str | None:

@@ -87,6 +87,11 @@ def test_wilson_cable_reads_with_its_catalogue_details(client: httpx.Client) -> 
     assert "GROMYKO" in html.upper() and "AVP RF" in html
     assert re.search(r'<a class="person" href="/people/memcon:[^"]+" title="Kennedy', html)
     assert 'rel="noopener noreferrer"' in html  # the record's own address, as a link
+    # the meeting it records, who by side, linked to person pages
+    meeting = html[html.index('<section class="meeting"'):html.index("</section>", html.index('<section class="meeting"'))]
+    soviet = meeting[meeting.index("<h3>Soviet Union</h3>"):]
+    assert re.search(r'<a class="person" href="/people/memcon:[^"]+" title="Gromyko[^"]*">Gromyko', soviet)
+    assert "140 minutes" in meeting
 
 
 def test_unknown_document_is_a_404(client: httpx.Client) -> None:

@@ -28,7 +28,7 @@ from memcon.model.dates import day_bound
 from memcon.model.people import Mention, Person
 from memcon.model.records import Document, Volume
 from memcon.model.render import language_name
-from memcon.model.speech import Statement
+from memcon.model.speech import Attendee, Meeting, Statement
 from memcon.store.base import Store
 from memcon.web._citations import Citation, citations_of
 from memcon.web._deps import TemplatesDep, WorkspaceDep
@@ -100,6 +100,7 @@ class Reading:
     referenced_by: list[DocRef]
     citations: list[Citation]
     sources: list[Any]
+    meeting: Meeting | None = None
 
 
 def read_document(ws: WorkspaceDep, doc_id: str) -> Reading:
@@ -110,7 +111,9 @@ def read_document(ws: WorkspaceDep, doc_id: str) -> Reading:
     volume = store.get_volume(doc.volume_id)
     mentions = store.mentions(doc_id)
     statements = store.statements(doc_id)
+    meeting = store.meeting_of(doc_id)
     ids = {m.person_id for m in mentions if m.person_id} | {s.speaker_id for s in statements if s.speaker_id}
+    ids |= {a.person_id for a in meeting.attendees if a.person_id} if meeting else set()
     day = day_bound(doc.date.sort_key) if doc.date else None
     cards = person_cards(store, ids, day)
     prev_id, next_id = store.neighbours(doc_id)
@@ -122,6 +125,7 @@ def read_document(ws: WorkspaceDep, doc_id: str) -> Reading:
         previous=known.get(prev_id) if prev_id else None, next=known.get(next_id) if next_id else None,
         references=refs, referenced_by=referenced_by(ws.db_path, doc_id),
         citations=citations_of(store, doc, volume), sources=store.source_records(document_id=doc_id),
+        meeting=meeting,
     )
 
 
@@ -130,6 +134,13 @@ def _sides(doc: Document) -> list[tuple[str, list[str]]]:
     for p in doc.participants:
         groups.setdefault(p.side or "", []).append(p.text)
     return list(groups.items())
+
+
+def _attendees(meeting: Meeting | None) -> list[tuple[str, list[Attendee]]]:
+    groups: dict[str, list[Attendee]] = {}
+    for a in meeting.attendees if meeting else ():
+        groups.setdefault(a.side or "", []).append(a)
+    return sorted(groups.items(), key=lambda kv: kv[0] == "")
 
 
 def reading_json(r: Reading) -> dict[str, object]:
@@ -147,6 +158,7 @@ def reading_json(r: Reading) -> dict[str, object]:
     data["referenced_by"] = [d.id for d in r.referenced_by]
     data["citations"] = [dataclasses.asdict(c) for c in r.citations]
     data["sources"] = [{"source": s.source, "sha256": s.sha256, "format": s.format} for s in r.sources]
+    data["meeting"] = dataclasses.asdict(r.meeting) if r.meeting else None
     return data
 
 
@@ -170,7 +182,7 @@ def document_page(http: Request, ws: WorkspaceDep, templates: TemplatesDep, doc_
     context: dict[str, object] = {
         "r": r, "doc": doc, "heading_html": heading, "dateline_html": dateline, "body_html": rest,
         "footnotes": [fn for fn in sorted(doc.footnotes, key=lambda f: f.kind != "source") if not fn.inline and fn.n],
-        "footnote_html": footnote_html, "footnote_id": footnote_id, "sides": _sides(doc),
+        "footnote_html": footnote_html, "footnote_id": footnote_id, "sides": _sides(doc), "attendees": _attendees(r.meeting),
         "named": [(pid, r.cards[pid], n) for pid, n in named.most_common() if pid in r.cards],
         "speakers": [(pid, r.cards[pid], n) for pid, n in speakers.most_common() if pid in r.cards],
         "show_date": show_date, "document_url": document_url, "person_url": person_url,

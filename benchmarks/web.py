@@ -34,6 +34,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -119,22 +120,28 @@ def latency(url: str, paths: Sequence[str]) -> tuple[list[float], list[float]]:
         return first, [timed(client, path) for path in paths]
 
 
-def load(url: str, paths: Sequence[str], *, clients: int, seconds: float) -> tuple[int, int, float]:
-    """``clients`` threads GET ``paths`` in turn until ``seconds`` have passed: (answers, errors, elapsed)."""
+def load(url: str, paths: Sequence[str], *, clients: int, seconds: float) -> tuple[int, Counter[str], float]:
+    """``clients`` threads GET ``paths`` in turn until ``seconds`` have passed: (answers, errors by
+    kind — ``HTTP 500 /search?q=…`` or the exception's name — and the seconds elapsed)."""
     counts = [0] * clients
-    errors = [0] * clients
+    errors: Counter[str] = Counter()
+    lock = threading.Lock()
     stop_at = time.monotonic() + seconds
 
     def work(n: int) -> None:
         with httpx.Client(base_url=url, timeout=30) as client:
             i = n * 7
             while time.monotonic() < stop_at:
+                path = paths[i % len(paths)]
                 try:
-                    ok = client.get(paths[i % len(paths)]).status_code == 200
-                except httpx.HTTPError:
-                    ok = False
+                    status = client.get(path).status_code
+                    problem = None if status == 200 else f"HTTP {status} {path}"
+                except httpx.HTTPError as exc:
+                    problem = f"{type(exc).__name__} {path}"
                 counts[n] += 1
-                errors[n] += 0 if ok else 1
+                if problem:
+                    with lock:
+                        errors[problem] += 1
                 i += 1
 
     threads = [threading.Thread(target=work, args=(n,)) for n in range(clients)]
@@ -143,7 +150,7 @@ def load(url: str, paths: Sequence[str], *, clients: int, seconds: float) -> tup
         thread.start()
     for thread in threads:
         thread.join()
-    return sum(counts), sum(errors), time.perf_counter() - t0
+    return sum(counts), errors, time.perf_counter() - t0
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -182,10 +189,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"document pages: {len(document_ms)} documents, p50 {percentile(document_ms, 50):.1f} ms, "
           f"p95 {percentile(document_ms, 95):.1f} ms, max {max(document_ms):.1f} ms (slowest: "
           + ", ".join(f"{d} {ms:.0f} ms" for ms, d in worst_docs) + ")")
-    print(f"load: {args.clients} clients for {elapsed:.1f} s: {answers:,} answers, {errors} errors, {rps:.1f} req/s "
-          f"(machine: {os.cpu_count()} cores)")
+    print(f"load: {args.clients} clients for {elapsed:.1f} s: {answers:,} answers, {sum(errors.values())} errors, "
+          f"{rps:.1f} req/s (machine: {os.cpu_count()} cores)")
+    for problem, n in errors.most_common(10):
+        print(f"  error x{n}: {problem}")
     print(f"search_p95_ms={percentile(search_ms, 95):.1f} document_p95_ms={percentile(document_ms, 95):.1f} "
-          f"rps={rps:.1f} errors={errors}")
+          f"rps={rps:.1f} errors={sum(errors.values())}")
 
 
 if __name__ == "__main__":

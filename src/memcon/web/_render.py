@@ -21,6 +21,7 @@ DOCS: docs/web.md#the-document-reader
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -281,6 +282,15 @@ def render_text(
     return Markup(html)
 
 
-def footnote_html(text: str) -> Markup:
-    """A footnote's text escaped, its paragraphs kept."""
-    return Markup(_plain(text.strip()).replace("</p>\n<p>", "<br><br>"))
+def footnote_html(text: str, *, mentions: Sequence[Mention] = (), cards: dict[str, PersonCard] | None = None) -> Markup:
+    """A footnote's text escaped, its paragraphs kept, the persons it names linked (``mentions``:
+    this footnote's, offsets into ``text``)."""
+    spans = _accept(_mention_spans([dataclasses.replace(m, footnote=None) for m in mentions], cards or {}), text)
+    out: list[str] = []
+    position = 0
+    for span in spans:
+        out.append(_plain(text[position:span.start]))
+        out.append(span.open + _plain(text[span.start:span.end]) + span.close)
+        position = span.end
+    out.append(_plain(text[position:]))
+    return Markup("".join(out).strip().replace("</p>\n<p>", "<br><br>"))

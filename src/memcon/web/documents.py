@@ -26,7 +26,7 @@ from memcon.authority.lookup import covers, office_label
 from memcon.errors import NotFound
 from memcon.model.dates import day_bound
 from memcon.model.people import Mention, Person
-from memcon.model.records import Document, Volume
+from memcon.model.records import Document, Footnote, Volume
 from memcon.model.render import language_name
 from memcon.model.speech import Attendee, Meeting, Statement
 from memcon.store.base import Store
@@ -143,6 +143,17 @@ def _attendees(meeting: Meeting | None) -> list[tuple[str, list[Attendee]]]:
     return sorted(groups.items(), key=lambda kv: kv[0] == "")
 
 
+def _footnotes(r: Reading) -> list[tuple[Footnote, Markup]]:
+    """The listed footnotes (the source note first), each as HTML with the persons it names linked."""
+    by_note: dict[int, list[Mention]] = {}
+    for m in r.mentions:
+        if m.footnote is not None:
+            by_note.setdefault(m.footnote, []).append(m)
+    listed = [(i, fn) for i, fn in enumerate(r.doc.footnotes) if not fn.inline and fn.n]
+    listed.sort(key=lambda pair: pair[1].kind != "source")
+    return [(fn, footnote_html(fn.text, mentions=by_note.get(i, ()), cards=r.cards)) for i, fn in listed]
+
+
 def reading_json(r: Reading) -> dict[str, object]:
     """The JSON of ``/api/documents/{id}``: the record, its mentions, statements, citations, links."""
     doc = r.doc
@@ -181,8 +192,7 @@ def document_page(http: Request, ws: WorkspaceDep, templates: TemplatesDep, doc_
     speakers = Counter(s.speaker_id for s in r.statements if s.speaker_id)
     context: dict[str, object] = {
         "r": r, "doc": doc, "heading_html": heading, "dateline_html": dateline, "body_html": rest,
-        "footnotes": [fn for fn in sorted(doc.footnotes, key=lambda f: f.kind != "source") if not fn.inline and fn.n],
-        "footnote_html": footnote_html, "footnote_id": footnote_id, "sides": _sides(doc), "attendees": _attendees(r.meeting),
+        "footnotes": _footnotes(r), "footnote_id": footnote_id, "sides": _sides(doc), "attendees": _attendees(r.meeting),
         "named": [(pid, r.cards[pid], n) for pid, n in named.most_common() if pid in r.cards],
         "speakers": [(pid, r.cards[pid], n) for pid, n in speakers.most_common() if pid in r.cards],
         "show_date": show_date, "document_url": document_url, "person_url": person_url,

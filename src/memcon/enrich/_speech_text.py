@@ -130,6 +130,22 @@ def _trim_head(text: str, sp: Span) -> Span:
     return Span(s, sp.end)
 
 
+def skip_paragraph(chunk: str) -> bool:
+    """Whether a paragraph is nobody's statement: an editorial note, a signature, a date, a list of
+    names one a line, a heading in capitals, the SUBJECT and PARTICIPANTS blocks."""
+    if chunk.startswith("[") and chunk.endswith("]"):
+        return True  # an editorial note: "[Here follows …]"
+    words = chunk.split()
+    if len(words) <= 4 and not re.search(r"[.?!:\"”]$", chunk) or not re.search(r"[a-z]{3}", chunk):
+        return True  # a signature ("Breckinridge Long"), an ellipsis line (". . . . .")
+    lines = chunk.split("\n")
+    if len(lines) >= 4 and sum(map(len, lines)) / len(lines) < 25:
+        return True  # a list of names, one a line
+    if chunk.isupper() or len(chunk.split()) < 3 and not re.search(r"[a-z]{3}", chunk):
+        return True  # a signature, a date, a heading in capitals
+    return bool(re.match(r"(?:SUBJECT|PARTICIPANTS|Participants:|Subject:)", chunk))
+
+
 def intro_allows(prefix: str) -> bool:
     """Whether ``prefix`` (the sentence's words before the subject) may stand before a new
     speaker: nothing, a phrase closed by a comma, or a short introductory phrase."""
@@ -150,5 +166,5 @@ def between_end(prefix: str) -> int:
 __all__ = [
     "ADDRESSEE_RE", "FIRST_SECOND_RE", "HONORIFIC_AT_RE", "HONORIFIC_RE", "NAME_RE", "NARRATIVE_RE", "PRONOUN_RE",
     "QUOTES", "READING_VERBS", "SPEECH_VERBS", "Span", "VERB_RE", "between_end", "intro_allows",
-    "paragraphs", "sentences",
+    "paragraphs", "sentences", "skip_paragraph",
 ]

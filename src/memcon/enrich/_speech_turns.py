@@ -10,11 +10,14 @@ DOCS: docs/statements.md#whose-statement-it-is
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from memcon.enrich._speech_people import Author, MentionIndex
 from memcon.enrich._speech_text import VERB_RE, between_end
 from memcon.model.people import Mention
+from memcon.model.speech import Statement
 
+_PRONOUN_WORDS = frozenset({"I", "he", "He", "she", "She"})
 _ANTECEDENT_REACH = 1500
 """How far back (characters) "he" looks for a person named before it."""
 
@@ -42,19 +45,70 @@ Minister Ambassador Secretary President Premier Chairman General Colonel Everybo
 Such Both All Neither Either One Nothing Something Memorandum Telegram Which What Who When Where Mention
 Reference Information Opinion Public Opinion News Soviet Allied Allies Entente Navy Army Admiralty Cabinet
 Parliament Congress Senate Chamber Diet Duma Court Bank Treasury Which However Later Also Latter Former
-Letter Message Despatch Dispatch Cable""".split())
+Letter Message Despatch Dispatch Cable Have Has Had Will Shall May Must Would Could Should Did Does
+Can Being Having Let Please Kindly Nor Yet Still Thus Hence Accordingly Meanwhile Today Yesterday""".split())
 _BARE_NAME_RE = re.compile(r"^([A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+)?)\s*$")
 
 
+_OFFICE = (r"(Ambassador|Chargé|Charge|Minister|Counsel(?:l)?or|Consul|Commissioner|Premier|Chairman|Governor|"
+           r"Delegate|Envoy|Secretary|Attaché|Agent)")
+_APPOSED_RE = re.compile(r",\s+(?:the|his|her)\s+[^,.;()\n]{0,60}?\b" + _OFFICE + r"\b[^,.;()\n]{0,50}?[,.;)]")
+_PAREN_RE = re.compile(r"\b" + _OFFICE + r"\b[^()\n.;]{0,60}?\(([^)\n]{2,40})\)")
+_BEFORE_RE = re.compile(r"\b" + _OFFICE + r"\b[^,.;()\n]{0,40},\s+$")
+_OFFICE_WORD_RE = re.compile(r"\b" + _OFFICE + r"\b")
+
+
+def office_holders(text: str, index: MentionIndex) -> dict[str, Mention]:
+    """Who holds an office in this record, as the record itself says: "Dr. Aranha, the Brazilian
+    Ambassador,", "the Counselor of the Japanese Embassy (Yoshizawa)", "the Iranian Chargé
+    d’Affaires, Mr. Ghods".  An office word (``Ambassador``, ``Chargé`` …) two persons hold here
+    is left out."""
+    found: dict[str, set[tuple[str | None, str]]] = {}
+    first: dict[str, Mention] = {}
+
+    def add(office: str, m: Mention) -> None:
+        word = "Chargé" if office == "Charge" else office
+        found.setdefault(word, set()).add((m.person_id, m.text.split()[-1]))
+        first.setdefault(word, m)
+
+    for m in index.mentions:
+        if m.kind != "name":
+            continue
+        a = _APPOSED_RE.match(text, m.end)
+        if a is not None:
+            add(a.group(1), m)
+        b = _BEFORE_RE.search(text, max(0, m.start - 60), m.start)
+        if b is not None:
+            add(b.group(1), m)
+    for p in _PAREN_RE.finditer(text):
+        inside = [m for m in index.within(p.start(2), p.end(2)) if m.kind == "name"]
+        if len(inside) == 1:
+            add(p.group(1), inside[0])
+    return {w: first[w] for w, who in found.items()
+            if len({pid for pid, _ in who if pid}) <= 1 and len({sur for pid, sur in who if not pid} | {
+                pid for pid, _ in who if pid}) == 1}
+
+
+def office_word(words: str) -> str | None:
+    """The office an unresolved designation names ("The Brazilian Ambassador" → ``Ambassador``)."""
+    found = _OFFICE_WORD_RE.findall(words)
+    if not found:
+        return None
+    return "Chargé" if found[-1] == "Charge" else found[-1]
+
+
 def antecedent(index: MentionIndex, at: int, *, floor: int, not_id: str | None) -> Mention | None:
-    """The resolved person mention nearest before ``at`` and after ``floor`` (the paragraph before
-    the current one; never the record's heading), within :data:`_ANTECEDENT_REACH` characters,
-    that is not the person ``not_id`` (the record's "I")."""
+    """The person mention nearest before ``at`` and after ``floor`` (the paragraph before the
+    current one; never the record's heading), within :data:`_ANTECEDENT_REACH` characters, that
+    is not the person ``not_id`` (the record's "I"): resolved, or a name the linker left
+    unresolved ("Mr. Ghods") — then "he" stays unresolved rather than taking a person named
+    before him."""
     best: Mention | None = None
     for m in index.mentions:
         if m.start >= at:
             break
-        if m.start >= floor and m.person_id is not None and m.person_id != not_id and at - m.end <= _ANTECEDENT_REACH:
+        if m.start >= floor and (m.person_id is None or m.person_id != not_id) and at - m.end <= _ANTECEDENT_REACH \
+                and (m.person_id is not None or m.kind == "name"):
             best = m
     return best
 
@@ -119,5 +173,24 @@ def bare_surname(before: str) -> str | None:
     return words
 
 
-__all__ = ["AUTHOR_OMITTED_RE", "INNER_HEADING_RE", "THIRD_PERSON_RE", "antecedent", "bare_surname",
-           "inner_author", "is_inner_heading", "second_clause"]
+def implied_addressees(out: tuple[Statement, ...]) -> tuple[Statement, ...]:
+    """With exactly two persons speaking, each one's statements without a stated addressee are
+    addressed to the other."""
+    first: dict[str, str] = {}
+    for st in out:
+        if st.speaker_id is not None and st.kind != "quotation":
+            if first.get(st.speaker_id, "I") in _PRONOUN_WORDS:
+                first[st.speaker_id] = st.speaker_text
+    if len(first) != 2:
+        return out
+    a, b = first
+    other = {a: b, b: a}
+    return tuple(
+        replace(st, addressee_text=first[other[st.speaker_id]], addressee_id=other[st.speaker_id])
+        if st.speaker_id in other and st.addressee_id is None and st.addressee_text is None else st
+        for st in out)
+
+
+
+__all__ = ["AUTHOR_OMITTED_RE", "INNER_HEADING_RE", "THIRD_PERSON_RE", "antecedent", "bare_surname", "implied_addressees",
+           "inner_author", "is_inner_heading", "office_holders", "office_word", "second_clause"]

@@ -50,14 +50,18 @@ from memcon.enrich._speech_text import (
     intro_allows,
     paragraphs,
     sentences,
+    skip_paragraph,
 )
 from memcon.enrich._speech_turns import (
     AUTHOR_OMITTED_RE,
     THIRD_PERSON_RE,
     antecedent,
     bare_surname,
+    implied_addressees,
     inner_author,
     is_inner_heading,
+    office_holders,
+    office_word,
     second_clause,
 )
 from memcon.model.people import Mention
@@ -117,8 +121,12 @@ class _State:
         """Paragraphs read since the last speech clause."""
         self.previous_subject: _Speaker | None = None
         """The person the previous sentence opened with: "he" when no one spoke before."""
+        self.colon = False
+        """Whether a paragraph read since the last speech clause ended with a colon."""
         self.headings = 0
         """Headings of messages read so far (the record's own is the first)."""
+        self.offices: dict[str, Mention] = {}
+        """Offices the record names a holder of ("Dr. Aranha, the Brazilian Ambassador")."""
         self.floor = 0
         """Where "he" may look back to for a person named: the paragraph before the current one."""
         self.previous_para = -1
@@ -137,6 +145,7 @@ def extract_statements(
     text = document.text
     index = MentionIndex(mentions)
     state = _State(find_author(document, index, author_id=author_id))
+    state.offices = office_holders(text, index)
     minutes = bool(_MINUTES_RE.search(document.heading or "")) or bool(_MINUTES_RE.search(text[:300]))
     paras = list(paragraphs(text))
     i = 1 if paras and paras[0].start == 0 else 0  # the heading paragraph (number, title, dateline)
@@ -151,7 +160,7 @@ def extract_statements(
         i = _paragraph(document, index, state, paras, i, point=minutes and (numbered or bool(
             re.match(r"\d{1,3}\.\s", chunk))))
         numbered = False
-    return _implied_addressees(tuple(state.out))
+    return implied_addressees(tuple(state.out))
 
 
 def _paragraph(document: Document, index: MentionIndex, state: _State, paras: list[Span], i: int,
@@ -160,7 +169,7 @@ def _paragraph(document: Document, index: MentionIndex, state: _State, paras: li
     text = document.text
     para = paras[i]
     chunk = text[para.start:para.end]
-    if _skip_paragraph(chunk):
+    if skip_paragraph(chunk):
         return i + 1
     if _HEADING_RE.match(chunk) or is_inner_heading(chunk):
         state.last = None  # another document's heading inside this one ("Mr. Miller to Colonel House")
@@ -205,8 +214,12 @@ def _paragraph(document: Document, index: MentionIndex, state: _State, paras: li
             kind = "direct" if FIRST_SECOND_RE.search(words) else "continuation"
             last = state.last
             author = state.author
+            before = text[state.out[-1].start:state.out[-1].end] if state.out else ""
             if (_FIRST_SINGULAR_RE.search(words) and author.person_id is not None and last.person_id != author.person_id
-                    and state.out and not FIRST_SECOND_RE.search(text[state.out[-1].start:state.out[-1].end])):
+                    and state.out and (not FIRST_SECOND_RE.search(before) or (
+                        sent.start == para.start and re.match(r"(?:I|My)\s", words) is not None
+                        and state.out[-1].kind in ("reported", "continuation")
+                        and not re.search(r"\b(?:I|my|we|our)\b", before)))):
                 # after reported (third-person) speech, "I" in the record's own prose is its author
                 last = _Speaker("I", author.person_id, 0.6, f"the record's own words after reported speech: "
                                 f"'I' is the record's author: {author.reason}")
@@ -221,6 +234,7 @@ def _paragraph(document: Document, index: MentionIndex, state: _State, paras: li
     if current is not None:
         state.out.append(current)
     state.quiet = 0 if spoke else state.quiet + 1
+    state.colon = chunk.rstrip().endswith(":") or (state.colon and not spoke)
     return i + 1
 
 
@@ -236,24 +250,11 @@ def _own_words_run(text: str, state: _State, words: str) -> bool:
 def _author_goes_on(state: _State) -> bool:
     """Whether the record's author was the last to speak, in the first person: a cable's or
     despatch's own paragraphs after it are the author's words to the addressee ("The Soviet
-    government is standing for peaceful coexistence …"), however many."""
+    government is standing for peaceful coexistence …"), however many — up to a paragraph ending
+    with a colon: the text it introduces ("the following articles:") is not his."""
     last = state.last
     return (last is not None and last.text in ("I", "(I)") and last.person_id is not None
-            and last.person_id == state.author.person_id)
-
-
-def _skip_paragraph(chunk: str) -> bool:
-    if chunk.startswith("[") and chunk.endswith("]"):
-        return True  # an editorial note: "[Here follows …]"
-    words = chunk.split()
-    if len(words) <= 4 and not re.search(r"[.?!:\"”]$", chunk) or not re.search(r"[a-z]{3}", chunk):
-        return True  # a signature ("Breckinridge Long"), an ellipsis line (". . . . .")
-    lines = chunk.split("\n")
-    if len(lines) >= 4 and sum(map(len, lines)) / len(lines) < 25:
-        return True  # a list of names, one a line
-    if chunk.isupper() or len(chunk.split()) < 3 and not re.search(r"[a-z]{3}", chunk):
-        return True  # a signature, a date, a heading in capitals
-    return bool(re.match(r"(?:SUBJECT|PARTICIPANTS|Participants:|Subject:)", chunk))
+            and last.person_id == state.author.person_id and not state.colon)
 
 
 def _open(document: Document, index: MentionIndex, state: _State, sent: Span, clause: _Clause,
@@ -390,6 +391,10 @@ def _subject(text: str, floor: int, end: int, index: MentionIndex,
         h = HONORIFIC_RE.search(text, max(floor, start - 12), start)
         if h is not None and h.end() == start:
             start = h.start()
+        if m.person_id is None and m.kind == "title":
+            held = _held(state, text[start:m.end])
+            if held is not None:
+                return start, held, "name"
         return start, _named(m, text, start), "name"
     before = text[floor:end]
     sm = _STYLE_RE.search(before)
@@ -411,11 +416,24 @@ def _subject(text: str, floor: int, end: int, index: MentionIndex,
     nm = _UNLINKED_END_RE.search(before)
     if nm is not None:
         words = nm.group(1)
+        held = _held(state, words)
+        if held is not None:
+            return floor + nm.start(1), held, "name"
         return floor + nm.start(1), _Speaker(words, None, 0.3, f"'{words}': no person mention covers these words"), "name"
     bare = bare_surname(before)
     if bare is not None:  # "Dennis says …": a surname the linker did not take
         return floor, _Speaker(bare, None, 0.2, f"'{bare}': a surname as subject, no person mention covers it"), "name"
     return None
+
+
+def _held(state: _State, words: str) -> _Speaker | None:
+    """An unresolved office ("The Ambassador") whose holder the record names elsewhere."""
+    office = office_word(words)
+    holder = state.offices.get(office) if office is not None else None
+    if holder is None:
+        return None
+    return _Speaker(words, holder.person_id, 0.6 if holder.person_id else 0.2,
+                    f"'{words}': the record names {holder.text} as its {office}")
 
 
 def _named(m: Mention, text: str, start: int) -> _Speaker:
@@ -449,35 +467,19 @@ def _pronoun(state: _State, word: str, index: MentionIndex, at: int) -> _Speaker
                 found = _Speaker(word, other.speaker_id, 0.6, f"'{word}' after the record's 'I': the other "
                                  f"speaker, {other.speaker_text}")
     prev = state.previous_subject
-    if found is None and prev is not None and prev.person_id and prev.person_id != me:
+    if found is None and prev is not None and (prev.person_id is None or prev.person_id != me):
         found = _Speaker(word, prev.person_id, min(prev.confidence, 0.7),
                          f"'{word}': the previous sentence's subject, {prev.text}")
     if found is None:
         m = antecedent(index, at, floor=state.floor, not_id=me)
         if m is not None:
-            found = _Speaker(word, m.person_id, 0.5, f"'{word}': the person named nearest before it, {m.text}")
+            found = _Speaker(word, m.person_id, 0.5 if m.person_id else 0.2,
+                             f"'{word}': the person named nearest before it, {m.text}"
+                             + ("" if m.person_id else " (unresolved)"))
     if found is None:
         return _Speaker(word, None, 0.0, f"'{word}' with no speaker before it")
     state.last = _Speaker(found.text if found.text != word else word, found.person_id, found.confidence, found.reason)
     return found
-
-
-def _implied_addressees(out: tuple[Statement, ...]) -> tuple[Statement, ...]:
-    """With exactly two persons speaking, each one's statements without a stated addressee are
-    addressed to the other."""
-    first: dict[str, str] = {}
-    for st in out:
-        if st.speaker_id is not None and st.kind != "quotation":
-            if first.get(st.speaker_id, "I") in _PRONOUNS:
-                first[st.speaker_id] = st.speaker_text
-    if len(first) != 2:
-        return out
-    a, b = first
-    other = {a: b, b: a}
-    return tuple(
-        replace(st, addressee_text=first[other[st.speaker_id]], addressee_id=other[st.speaker_id])
-        if st.speaker_id in other and st.addressee_id is None and st.addressee_text is None else st
-        for st in out)
 
 
 __all__ = ["METHOD", "extract_statements"]

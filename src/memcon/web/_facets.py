@@ -33,6 +33,7 @@ from memcon.search._compile import compile_query
 from memcon.search.base import SearchFilters
 from memcon.search.query import parse_query
 from memcon.search.tantivy_index import TantivyIndex
+from memcon.workspace import index_path_for
 
 METHOD = "memcon.web.facets.v1"
 """Name and version of the facet algorithm, reported with the facets (``/api/search``)."""
@@ -134,18 +135,31 @@ class Catalogue:
         return self._by_place.get(place, frozenset())
 
 
-_catalogues: dict[Path, Catalogue] = {}
-_addresses: dict[tuple[str, int, int], dict[tuple[int, int], str]] = {}
+_catalogues: dict[tuple[Path, int], Catalogue] = {}
+_addresses: dict[tuple[str, int, int, int], dict[tuple[int, int], str]] = {}
 _cache: OrderedDict[tuple[object, ...], Facets] = OrderedDict()
 _lock = threading.Lock()
 
 
+def generation(db_path: Path) -> int:
+    """When the index beside ``db_path`` last committed (every ingest ends with a commit): what
+    the catalogue, the address map and the cache are valid for."""
+    try:
+        return (index_path_for(db_path) / "meta.json").stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
 def catalogue(db_path: Path) -> Catalogue:
-    """The :class:`Catalogue` of the database at ``db_path`` (built on first use, then shared)."""
+    """The :class:`Catalogue` of the database at ``db_path`` (built on first use, then shared;
+    built again after an ingest)."""
+    key = (db_path, generation(db_path))
     with _lock:
-        found = _catalogues.get(db_path)
+        found = _catalogues.get(key)
         if found is None:
-            found = _catalogues[db_path] = Catalogue(db_path)
+            for old in [k for k in _catalogues if k[0] == db_path]:
+                del _catalogues[old]
+            found = _catalogues[key] = Catalogue(db_path)
         return found
 
 
@@ -173,7 +187,9 @@ def restrict(
 
 def _address_map(index: TantivyIndex, searcher: tantivy.Searcher) -> dict[tuple[int, int], str]:
     """Document address → document id for the searcher's generation of the index (built once)."""
-    key = (str(index.path), int(searcher.num_docs), int(searcher.num_segments))
+    meta = index.path / "meta.json"
+    stamp = meta.stat().st_mtime_ns if meta.exists() else 0
+    key = (str(index.path), stamp, int(searcher.num_docs), int(searcher.num_segments))
     with _lock:
         found = _addresses.get(key)
         if found is not None:
@@ -276,7 +292,7 @@ def compute_facets(
     :func:`restrict`), counted over every matching document.  Cached per query and filters."""
     if persons_limit < 0 or places_limit < 0:
         raise InvalidValue("facet limits cannot be negative")
-    key = (str(db_path), text, filters, persons_limit, places_limit)
+    key = (str(db_path), generation(db_path), text, filters, persons_limit, places_limit)
     with _lock:
         cached = _cache.get(key)
         if cached is not None:

@@ -171,7 +171,7 @@ def test_the_diff_shows_the_ellipsis_and_the_typos(ws: Workspace) -> None:
         ("equal", "natural love", "natural love", False, False),
         ("delete", "", "is better than love", False, True),
         ("equal", "through", "through", False, False),
-        ("replace", "interpretors", "interpreters", True, False),
+        ("replace", "interpretors", "interpreters.", True, False),
     ]
     assert result.match.method == "fuzzy" and 0.9 < result.match.similarity < 1.0
 
@@ -258,3 +258,36 @@ def test_the_benchmark_passages_are_found_where_they_stand_and_the_others_not(ws
         if got != want:
             wrong.append((p["kind"], p["quote"], got, want))
     assert not wrong
+
+
+DOC = ROOT / "docs" / "quote.md"
+
+
+def console_examples() -> list[tuple[str, list[str]]]:
+    """``(quote, output lines)`` of every ``$ memcon quote "…"`` block of docs/quote.md."""
+    out = []
+    for block in re.findall(r"```console\n(.*?)```", DOC.read_text(encoding="utf-8"), flags=re.DOTALL):
+        command, *printed = block.rstrip("\n").split("\n")
+        quote = re.fullmatch(r'\$ memcon quote "(.*)"', command)
+        assert quote, command
+        out.append((quote.group(1), printed))
+    return out
+
+
+def test_the_examples_of_docs_quote_md_print_what_the_page_shows(full_store: Path) -> None:
+    examples = console_examples()
+    assert len(examples) >= 4
+    for quote, printed in examples:
+        run = CliRunner().invoke(quote_cli, [quote, "--db", str(full_store)])
+        assert run.exit_code == (1 if printed[0].startswith("Not found") else 0), run.output
+        lines = run.output.rstrip("\n").split("\n")
+        assert [line for line in lines if not line.startswith("  Cite: ")] == printed, quote
+        assert printed[0].startswith("Not found") or any(line.startswith("  Cite: ") for line in lines)
+
+
+def test_the_python_example_of_docs_quote_md_runs(full_store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = re.search(r"```python\n(.*?)```", DOC.read_text(encoding="utf-8"), flags=re.DOTALL)
+    assert code is not None
+    exec(code.group(1).replace('"memcon.db"', repr(str(full_store))), {})  # noqa: S102 - our own page
+    expected = [line[2:] for line in code.group(1).splitlines() if line.startswith("# ")]
+    assert capsys.readouterr().out.splitlines() == expected

@@ -59,6 +59,7 @@ NEAR_SIMILARITY = 0.5
 """Least similarity of a passage shown as a candidate (nearer than chance wording)."""
 MAX_QUOTE_CHARS = 5000
 _ANCHOR = re.compile(r"\[([^\[\]\s]{1,8})\]")
+_TRAILING = re.compile(r"[^\w\s\[]+")
 
 DiffKind = Literal["equal", "replace", "insert", "delete"]
 
@@ -253,7 +254,11 @@ def _diff(quote: list[Words], source: Words, alignment: Alignment) -> tuple[Diff
         return " ".join(w.text[w.spans[i][0]:w.spans[i][1]] for w, i in flat[q0:q1])
 
     def printed(s0: int, s1: int) -> str:
-        return source.text[source.spans[s0][0]:source.spans[s1 - 1][1]] if s1 > s0 else ""
+        if s1 <= s0:
+            return ""
+        end = source.spans[s1 - 1][1]
+        trailing = _TRAILING.match(source.text, end)  # the punctuation after the last word
+        return source.text[source.spans[s0][0]:trailing.end() if trailing else end]
 
     return tuple(
         DiffOp(b.op, quoted(b.q0, b.q1), printed(b.s0, b.s1), b.variant, b.elided)  # type: ignore[arg-type]

@@ -125,3 +125,11 @@ def test_statements_page_shows_the_finder_and_the_results(client: httpx.Client) 
     assert re.search(r'<span id="statement-count">[1-9]', page)
     for field in ("s-by", "s-to", "s-about", "s-from", "s-until"):
         assert f'<label for="{field}">' in page
+
+
+def test_statements_page_pages_through_with_numbering_that_continues(client: httpx.Client) -> None:
+    page = client.get("/statements", params={"by": "Gromyko", "offset": 5, "limit": 5}).text
+    assert '<ol class="statements" start="6">' in page
+    assert page.count('<li class="statement">') == 5
+    assert 'rel="prev" href="?by=Gromyko&amp;offset=0&amp;limit=5"' in page
+    assert 'rel="next" href="?by=Gromyko&amp;offset=10&amp;limit=5"' in page

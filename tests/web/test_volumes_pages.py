@@ -39,3 +39,25 @@ def test_volume_page_has_contents_persons_and_terms(client: httpx.Client, full_s
 def test_unknown_volume_is_a_404(client: httpx.Client) -> None:
     assert client.get("/volumes/frus9999").status_code == 404
     assert client.get("/api/volumes/frus9999").json()["error"]["status"] == 404
+
+
+def _levels(html: str) -> list[int]:
+    import re
+
+    return [int(n) for n in re.findall(r"<h([1-6])[\s>]", html)]
+
+
+def test_pages_have_one_h1_and_headings_in_order(client: httpx.Client) -> None:
+    """Basic accessibility of this module's pages and the search and reader pages: one h1, no
+    heading level skipped, every form field labelled."""
+    import re
+
+    for path in ("/", "/search?q=treaty", "/search?q=%22unclosed", "/documents/frus1961-63v05/d88",
+                 "/documents/wilson/114511", "/volumes", "/volumes/frus1919Parisv01"):
+        html = client.get(path).text
+        levels = _levels(html)
+        assert levels[0] == 1 and levels.count(1) == 1, (path, levels)
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), (path, levels)
+        for field in re.findall(r'<input id="([^"]+)"', html):
+            assert f'<label for="{field}">' in html, (path, field)
+        assert '<html lang="en">' in html

@@ -130,6 +130,9 @@ def test_person_filter_by_name_is_the_cli_s(client: httpx.Client) -> None:
     assert _api(client, q="Berlin", person=pid)["total"] == by_name["total"]
     unknown = client.get("/api/search", params={"q": "Berlin", "person": "Nobodyxyz"})
     assert unknown.status_code == 404
+    several = client.get("/api/search", params={"q": "treaty", "person": "Kennedy"})  # John F. and Robert F.
+    assert several.status_code == 400
+    assert "several persons" in several.json()["error"]["message"] and "memcon:" in several.json()["error"]["message"]
 
 
 def test_the_home_page_is_the_search_form(client: httpx.Client) -> None:

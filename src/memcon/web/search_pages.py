@@ -28,7 +28,7 @@ from memcon.search.base import Hit, SearchFilters, SearchResults
 from memcon.search.tantivy_index import TantivyIndex
 from memcon.store.base import Store
 from memcon.web._deps import MAX_LIMIT, TemplatesDep, WorkspaceDep
-from memcon.web._facets import Bucket, Facets, catalogue, compute_facets, restrict
+from memcon.web._facets import Bucket, Catalogue, Facets, catalogue, compute_facets, restrict
 from memcon.web._render import document_url, person_url, show_date, snippet_html
 
 router = APIRouter()
@@ -137,17 +137,24 @@ def parse_request(
     )
 
 
-def _person_ids(store: Store, values: tuple[str, ...]) -> tuple[str, ...]:
-    """Memcon ids for the ``person`` values: an id stays; a name is looked up in the authority."""
+def _person_ids(store: Store, cat: Catalogue, values: tuple[str, ...]) -> tuple[str, ...]:
+    """Memcon ids for the ``person`` values, as ``memcon search --person`` resolves them: an id
+    stays; a name is the one person bearing it whom the documents name (refused with the
+    candidates when the documents name several)."""
     ids = []
     for value in values:
         if value.startswith("memcon:"):
             ids.append(store.get_person(value).id)
             continue
-        matches = store.find_persons(value, limit=5)
+        matches = store.find_persons(value, limit=20)
         if not matches:
             raise NotFound(f"nobody named {value!r} in the person authority", hint="give a memcon: id")
-        ids.append(matches[0].id)
+        present = [p for p in matches if cat.documents_of_person(p.id)] or matches[:1]
+        if len(present) > 1:
+            listed = "; ".join(f"{p.name} ({p.id}, {len(cat.documents_of_person(p.id))} documents)" for p in present)
+            raise InvalidValue(f"person={value!r} names several persons in these documents: {listed}",
+                               hint="give the full name or the memcon: id")
+        ids.append(present[0].id)
     return tuple(ids)
 
 
@@ -166,8 +173,8 @@ def run_search(ws: WorkspaceDep, request: SearchRequest) -> SearchOutcome:
     index = ws.index
     if not isinstance(index, TantivyIndex):  # pragma: no cover - the only engine
         raise MemconError("facets need the tantivy index")
-    person_ids = _person_ids(ws.store, request.persons)
     cat = catalogue(ws.db_path)
+    person_ids = _person_ids(ws.store, cat, request.persons)
     filters = SearchFilters(
         date_from=_date(request.date_from, "from", end=False),
         date_to=_date(request.date_to, "to", end=True),

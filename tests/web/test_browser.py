@@ -203,3 +203,30 @@ def test_network_nodes_are_links_a_keyboard_can_follow(page: Any, live_server: s
     page.keyboard.press("Enter")
     page.wait_for_url("**" + href)
     assert page.locator("h1").count() == 1
+
+
+def test_find_a_person_by_name_then_filter_their_meetings(page: Any, live_server: str) -> None:
+    page.goto(live_server + "/people")
+    page.get_by_label("Name").fill("Gromyko")
+    page.get_by_role("button", name="Find").click()
+    page.wait_for_url("**/people?q=Gromyko")
+    page.locator("ol.persons a.person").first.click()
+    page.wait_for_url("**/people/memcon:hsg-105222")
+    page.click('a[href^="/meetings?person="]')
+    page.wait_for_selector("svg.meetings-chart a.mark")
+    assert page.inner_text("#meeting-count") == "1"
+    meeting = page.locator("li.meeting").first
+    assert "the White House, Washington" in meeting.inner_text()
+    assert meeting.locator(".duration").get_attribute("data-minutes") == "140"
+    screenshot(page, "meetings-of-gromyko")
+    page.goto(live_server + "/meetings")
+    page.get_by_label("From").fill("1962-13")
+    page.get_by_role("button", name="Show").click()
+    page.wait_for_load_state()
+    assert "month 13 does not exist" in page.inner_text("main")
+    page.goto(live_server + "/meetings")
+    page.get_by_label("Place").fill("Vienna")
+    page.get_by_role("button", name="Show").click()
+    page.wait_for_url("**place=Vienna**")
+    assert page.inner_text("#meeting-count") == str(page.locator("li.meeting").count())
+    assert all("Vienna" in p for p in page.locator(".meeting-place").all_inner_texts())

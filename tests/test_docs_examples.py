@@ -18,7 +18,7 @@ import pytest
 from tests._shared import require, shared_path
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = ("docs/formats.md", "docs/ingest.md", "docs/statements.md")
+PAGES = ("docs/formats.md", "docs/ingest.md", "docs/statements.md", "docs/cite.md")
 _BLOCK = re.compile(r"```python\n(.*?)```", re.DOTALL)
 
 

@@ -16,8 +16,8 @@ from memcon.cli.cite import cite_cli
 pytestmark = pytest.mark.shared
 
 D88_NOTE_226 = (
-    "Charles S. Sampson, John Michael Joyce, and David S. Patterson, eds., “Memorandum of Conversation, "
-    "Vienna, June 4, 1961,” in Foreign Relations of the United States, 1961–1963, vol. V, Soviet Union "
+    "U.S. Department of State, “Memorandum of Conversation, Vienna, June 4, 1961,” in Foreign Relations "
+    "of the United States, 1961–1963, ed. Charles S. Sampson and John Michael Joyce, vol. V, Soviet Union "
     "(Washington: United States Government Printing Office, 1998), doc. 88, 226, "
     "https://history.state.gov/historicaldocuments/frus1961-63v05/d88.\n"
 )
@@ -37,7 +37,8 @@ def test_cite_a_quote_to_its_page(full_store: Path) -> None:
 def test_cite_a_page(full_store: Path) -> None:
     assert run(full_store, "frus1961-63v05/d88", "--page", "226").output == D88_NOTE_226
     short = run(full_store, "frus1919Parisv01/d337", "--page", "386", "--style", "chicago-short")
-    assert short.output == "“The Chargé in France (Bliss) to Mr. Henry White, January 9, 1919,” doc. 337, 386.\n"
+    assert short.output == ("U.S. Department of State, “The Chargé in France (Bliss) to Mr. Henry White, "
+                            "January 9, 1919,” doc. 337, 386.\n")
 
 
 def test_a_page_the_document_is_not_on(full_store: Path) -> None:
@@ -83,7 +84,7 @@ def test_many_documents_in_ris(full_store: Path) -> None:
 def test_many_documents_in_a_style(full_store: Path) -> None:
     result = run(full_store, "frus1961-63v05/d88", "wilson/114511", "--style", "chicago-short")
     assert result.output == (
-        "Sampson, Joyce, and Patterson, “Memorandum of Conversation, June 4, 1961,” doc. 88.\n\n"
+        "U.S. Department of State, “Memorandum of Conversation, June 4, 1961,” doc. 88.\n\n"
         "Gromyko, “From the Cable on the Conversation Between Gromyko and Kennedy.”\n"
     )
 

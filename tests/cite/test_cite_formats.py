@@ -140,7 +140,8 @@ def test_ris_round_trip(items: list[dict[str, object]]) -> None:
     assert len(records) == len(items)
     d88, d337, d1, _, wilson = records
     assert d88["TY"] == ["CHAP"] and d88["TI"] == ["Memorandum of Conversation, Vienna, June 4, 1961"]
-    assert d88["ED"] == ["Sampson, Charles S.", "Joyce, John Michael", "Patterson, David S."]
+    assert d88["ED"] == ["Sampson, Charles S.", "Joyce, John Michael"]  # not the series' general editor
+    assert d88["AU"] == ["U.S. Department of State"]  # the issuing body: FRUS is a public document
     assert d88["T2"] == ["Foreign Relations of the United States, 1961–1963, Soviet Union"]
     assert d88["VL"] == ["V"] and d88["M1"] == ["88"] and d88["PY"] == ["1998"]
     assert d88["SP"] == ["1"] and d88["EP"] == ["228"]  # the document's pages as stored (see docs/cite.md)
@@ -162,7 +163,9 @@ def test_bibtex_round_trip(items: list[dict[str, object]]) -> None:
     ]
     d88 = entries[0][2]
     assert d88["title"] == "Memorandum of Conversation, Vienna, June 4, 1961"
-    assert d88["editor"] == "Sampson, Charles S. and Joyce, John Michael and Patterson, David S."
+    assert d88["editor"] == "Sampson, Charles S. and Joyce, John Michael"
+    assert d88["author"] == "U.S. Department of State"
+    assert "author = {{U.S. Department of State}}" in to_bibtex(items[:1])  # braced: a body, not a person
     assert d88["booktitle"] == "Foreign Relations of the United States, 1961–1963, Soviet Union"
     assert (d88["volume"], d88["number"], d88["year"], d88["pages"]) == ("V", "88", "1998", "1--228")
     wilson = entries[4][2]

@@ -37,7 +37,7 @@ def test_volume_comes_first_with_header_fields(mini: tuple[Volume, dict[str, Doc
     assert volume.subseries == "1961–1963"  # spelled 'subseries' in this fixture
     assert volume.volume_number == "Volume I"  # spelled 'volumenumber'
     assert volume.volume_title == "Test Matters"
-    assert volume.editors == ("Jane Q. Editor", "John General")  # the empty <editor/> is dropped
+    assert volume.editors == ("Jane Q. Editor",)  # the empty <editor/> and the general editor are dropped
     assert (volume.publisher, volume.pub_place, volume.pub_year) == (
         "United States Government Printing Office", "Washington", "1998")
 

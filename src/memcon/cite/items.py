@@ -7,7 +7,8 @@ Three kinds of record, told apart by where they came from:
   date as the volume prints them (``Memorandum of Conversation, Vienna, June 4, 1961``);
   ``container-title`` the series and sub-series (``Foreign Relations of the United States,
   1961–1963``) or, for the older volumes, the volume's own title; ``volume`` and
-  ``volume-title`` (``V``, ``Soviet Union``); ``editor``, ``publisher``,
+  ``volume-title`` (``V``, ``Soviet Union``); ``author`` the issuing body (U.S. Department of
+  State: Chicago cites public documents under it); ``editor``, ``publisher``,
   ``publisher-place`` and ``issued`` (the year of publication) from the volume's TEI
   header; ``number`` the document number; ``page`` the pin-cite (else the document's pages);
   ``URL`` its history.state.gov address.
@@ -37,6 +38,10 @@ METHOD = "memcon.cite.v1"
 """The item builder's name and version; exported items carry it in ``custom.generator``."""
 
 FRUS_FORMAT = "frus-tei"
+ISSUING_BODY = "U.S. Department of State"
+"""The author of a FRUS document's citation: as a public document, FRUS is cited under the body
+that issues it (Chicago Manual of Style, public documents: "U.S. Department of State, Foreign
+Relations of the United States …"); the volume's editors follow the volume's title ("ed. …")."""
 WILSON_FORMATS = frozenset({"wilson-page", "wilson-json"})
 WILSON_ARCHIVE = "Wilson Center Digital Archive"
 
@@ -159,6 +164,7 @@ def _frus_item(document: Document, volume: Volume, pin: str | None) -> dict[str,
         "type": "chapter",
         "title": document_title(document),
         "title-short": short_title(document),
+        "author": [{"literal": ISSUING_BODY}],
         "container-title": container,
         "volume": number,
         "volume-title": volume_title,

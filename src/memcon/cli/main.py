@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "said": "memcon.cli.said:said_cli",
     "who": "memcon.cli.who:who_cli",
     "serve": "memcon.cli.serve:serve_cli",
+    "cite": "memcon.cli.cite:cite_cli",
 }
 """Command name → ``module:attribute``.  A command's module (and what it needs: the store, the
 index, the HTTP client…) is imported only when that command runs, so ``memcon search`` does not

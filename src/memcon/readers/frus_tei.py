@@ -32,7 +32,7 @@ from memcon.readers._tei_pages import page_number
 from memcon.readers._tei_text import FRUS, NOTE, TEI, XML_ID, plain, render
 
 READER = "memcon.frus_tei"
-VERSION = "1"
+VERSION = "2"
 FORMAT = "frus-tei"
 
 NS = {"tei": TEI[1:-1], "frus": FRUS[1:-1]}
@@ -54,7 +54,9 @@ FIELDS: dict[str, str] = {
     # both spellings: 'volume-number' (frus1864p3), 'volumenumber' (frus1917Supp02v02 …)
     "volume.volume_number": f"{_TITLES}[@type='volume-number' or @type='volumenumber']",
     "volume.volume_title": f"{_TITLES}[@type='volume']",
-    "volume.editors": "tei:fileDesc/tei:titleStmt/tei:editor",  # empty <editor role="primary"/> dropped
+    # the volume's editors; not the series' general editor (role="general"), whom citations omit;
+    # an empty <editor role="primary"/> is dropped
+    "volume.editors": "tei:fileDesc/tei:titleStmt/tei:editor[not(@role='general')]",
     "volume.publisher": "tei:fileDesc/tei:publicationStmt/tei:publisher",
     "volume.pub_place": "tei:fileDesc/tei:publicationStmt/tei:pubPlace",
     "volume.pub_year": "tei:fileDesc/tei:publicationStmt/tei:date",  # text "1998" or @when

@@ -339,8 +339,9 @@ def source_of(doc: str) -> str:
 
 def _print_sources(rows: list[Row], *, extractor: bool) -> None:
     groups: dict[str, list[Row]] = {}
-    for row in rows:
-        groups.setdefault(source_of(row[0].doc), []).append(row)
+    several = len({row[0].file for row in rows}) > 1
+    for row in rows:  # by set too when several label files are read: "speech-heldout.jsonl: frus1870"
+        groups.setdefault((f"{row[0].file}: " if several else "") + source_of(row[0].doc), []).append(row)
     print("\nsource | labels | extractor P / R / F1 | baseline P / R / F1")
     for source, rs in groups.items():
         ext = "{:.2f} / {:.2f} / {:.2f}".format(*scores([r[2] for r in rs])) if extractor else "n/a"

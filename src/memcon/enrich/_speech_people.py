@@ -29,6 +29,7 @@ class MentionIndex:
 
     def __init__(self, mentions: Sequence[Mention]) -> None:
         self.mentions = sorted((m for m in mentions if m.footnote is None), key=lambda m: (m.start, -m.end))
+        self.starts = [m.start for m in self.mentions]
         self._by_end: dict[int, Mention] = {}
         self._by_start: dict[int, Mention] = {}
         for m in self.mentions:

@@ -10,6 +10,7 @@ DOCS: docs/statements.md#whose-statement-it-is
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from memcon.enrich._speech_people import Author, MentionIndex
@@ -103,14 +104,14 @@ def antecedent(index: MentionIndex, at: int, *, floor: int, not_id: str | None) 
     is not the person ``not_id`` (the record's "I"): resolved, or a name the linker left
     unresolved ("Mr. Ghods") — then "he" stays unresolved rather than taking a person named
     before him."""
-    best: Mention | None = None
-    for m in index.mentions:
-        if m.start >= at:
-            break
-        if m.start >= floor and (m.person_id is None or m.person_id != not_id) and at - m.end <= _ANTECEDENT_REACH \
-                and (m.person_id is not None or m.kind == "name"):
-            best = m
-    return best
+    starts = index.starts
+    for k in range(bisect_left(starts, at) - 1, -1, -1):
+        m = index.mentions[k]
+        if m.start < floor or at - m.end > _ANTECEDENT_REACH:
+            return None
+        if m.end <= at and (m.person_id is None or m.person_id != not_id) and (m.person_id is not None or m.kind == "name"):
+            return m
+    return None
 
 
 def inner_author(text: str, start: int, end: int, index: MentionIndex) -> Author | None:

@@ -180,7 +180,8 @@ def _mention_spans(mentions: Iterable[Mention], cards: dict[str, PersonCard]) ->
         if card and card.office:
             title += f" — {card.office}"
         spans.append(_Span(m.start, m.end,
-                           f'<a class="person" href="{escape(person_url(m.person_id))}" title="{escape(title)}">',
+                           f'<a class="person" href="{escape(person_url(m.person_id))}" title="{escape(title)}" '
+                           f'data-card="{escape(title)}">',
                            "</a>"))
     return spans
 

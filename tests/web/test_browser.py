@@ -218,6 +218,9 @@ def test_find_a_person_by_name_then_filter_their_meetings(page: Any, live_server
     meeting = page.locator("li.meeting").first
     assert "the White House, Washington" in meeting.inner_text()
     assert meeting.locator(".duration").get_attribute("data-minutes") == "140"
+    side, names = meeting.locator("dl.attendees-by-side dt").first, meeting.locator("dl.attendees-by-side dd").first
+    side_box, names_box = side.bounding_box(), names.bounding_box()
+    assert side_box and names_box and names_box["y"] == side_box["y"] and names_box["x"] > side_box["x"]
     screenshot(page, "meetings-of-gromyko")
     page.goto(live_server + "/meetings")
     page.get_by_label("From").fill("1962-13")

@@ -124,3 +124,12 @@ def test_unknown_person_page_is_an_html_404(client: httpx.Client) -> None:
     response = client.get("/people/memcon:no-such-person")
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("text/html")
+
+
+def test_people_page_starts_from_the_people_at_meetings_with_true_counts(client: httpx.Client) -> None:
+    page = client.get("/people").text
+    listed = re.findall(r'<a class="person" href="/people/([^"]+)">[^<]+</a> · <a href="/meetings\?person=[^"]+">(\d+) meeting', page)
+    assert len(listed) >= 10
+    for person_id, n in listed[:5]:
+        assert client.get("/api/meetings", params={"person": person_id}).json()["total"] == int(n)
+    assert f'href="/people/{KHRUSHCHEV}"' in page

@@ -299,6 +299,16 @@ def find_meetings(
     return views, who
 
 
+def most_met(store: Store, *, limit: int = 20) -> list[tuple[str, str, int]]:
+    """``(person id, name, meetings)`` of the persons at the most recorded meetings, most first."""
+    counts: dict[str, int] = {}
+    for meeting in store.meetings():
+        for person_id in {a.person_id for a in meeting.attendees if a.person_id}:
+            counts[person_id] = counts.get(person_id, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    return [(pid, _name_of(store, pid), n) for pid, n in ranked]
+
+
 # -- the person page --------------------------------------------------------------------------------------
 
 

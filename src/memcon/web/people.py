@@ -26,6 +26,7 @@ from memcon.web._people_queries import (
     Paged,
     PersonView,
     StatementRef,
+    most_met,
     person_view,
     roles_by_date,
 )
@@ -131,8 +132,10 @@ def people_page(request: Request, ws: WorkspaceDep, templates: TemplatesDep,
     found: list[tuple[Person, int]] = []
     if q and q.strip():
         found = [(p, len(ws.store.documents_mentioning(p.id))) for p in ws.store.find_persons(q.strip(), limit=50)]
-    return html(templates, request, "people.html", {"q": q or "", "found": found, "person_url": person_url,
-                                                   "roles_by_date": roles_by_date})
+    return html(templates, request, "people.html", {
+        "q": q or "", "found": found, "person_url": person_url, "roles_by_date": roles_by_date,
+        "at_meetings": [] if found else most_met(ws.store, limit=20),
+    })
 
 
 @router.get("/people/{person_id:path}", response_class=HTMLResponse, include_in_schema=False)

@@ -129,9 +129,11 @@ def test_the_done_when_quote_is_found_at_page_226_with_a_full_chicago_note(full_
     assert run.exit_code == 0, run.output
     assert f"Found (exact, verbatim) in {D88}, p. 226" in run.output
     cite = next(line for line in run.output.splitlines() if line.strip().startswith("Cite:"))
+    # the full note (its exact form is docs/cite.md's business): title, volume, publisher, pin-cite, URL
     assert "“Memorandum of Conversation, Vienna, June 4, 1961,”" in cite
-    assert "Foreign Relations of the United States, 1961–1963, vol. V, Soviet Union" in cite
-    assert "doc. 88, 226," in cite
+    assert "Foreign Relations of the United States, 1961–1963" in cite and "vol. V, Soviet Union" in cite
+    assert "(Washington: United States Government Printing Office, 1998), doc. 88, 226," in cite
+    assert cite.endswith("https://history.state.gov/historicaldocuments/frus1961-63v05/d88.")
 
 
 def test_a_passage_over_a_page_turn_has_both_pages_and_a_range_pin_cite(ws: Workspace) -> None:

@@ -69,24 +69,22 @@ class Words:
 
 def words(text: str) -> Words:
     """The words of ``text`` (see the module docstring)."""
-    skipped = [m.span() for m in _SKIPPED.finditer(text)] if "[" in text else []
-    norms: list[str] = []
-    spans: list[tuple[int, int]] = []
-    starts: list[int] = []
+    plain = _SKIPPED.sub(lambda m: " " * len(m.group(0)), text) if "[" in text else text  # same offsets
+    lowered = plain.lower()
+    if len(lowered) != len(plain):  # a letter whose lower case is longer (İ): fold word by word
+        lowered = plain
+    matches = list(_WORD.finditer(lowered))
+    found = [m.group(0) for m in matches]
+    if lowered.isascii() and "'" not in lowered:
+        norms = found
+    else:
+        norms = [fold(w) for w in found]
+    starts = [0] * len(norms)
     position = 0
-    k = 0
-    for m in _WORD.finditer(text):
-        s, e = m.span()
-        while k < len(skipped) and skipped[k][1] <= s:
-            k += 1
-        if k < len(skipped) and skipped[k][0] <= s < skipped[k][1]:
-            continue
-        norm = fold(m.group(0))
-        norms.append(norm)
-        spans.append((s, e))
-        starts.append(position)
+    for i, norm in enumerate(norms):
+        starts[i] = position
         position += len(norm) + 1
-    return Words(text, tuple(norms), tuple(spans), " ".join(norms), tuple(starts))
+    return Words(text, tuple(norms), tuple(m.span() for m in matches), " ".join(norms), tuple(starts))
 
 
 def segments(quote: str) -> list[str]:

@@ -16,13 +16,17 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from memcon.cite._quote_align import align
+from memcon.cite._quote_text import Words, segments, words
 from memcon.cite.quotes import METHOD, QuoteResult, verify_quote
 from memcon.cli.quote import quote_cli
 from memcon.errors import InvalidValue
 from memcon.model.records import Document
 from memcon.workspace import Workspace, open_workspace
-from tests._shared import ROOT
+from tests._shared import ROOT, shared_path
 
 PASSAGES = ROOT / "benchmarks" / "data" / "quotes.jsonl"
 D88 = "frus1961-63v05/d88"
@@ -293,3 +297,48 @@ def test_the_python_example_of_docs_quote_md_runs(full_store: Path, capsys: pyte
     exec(code.group(1).replace('"memcon.db"', repr(str(full_store))), {})  # noqa: S102 - our own page
     expected = [line[2:] for line in code.group(1).splitlines() if line.startswith("# ")]
     assert capsys.readouterr().out.splitlines() == expected
+
+
+# -- the alignment alone, on the text of the web page seed (no store) ---------------------------------
+
+_SEED = shared_path() / "corpus" / "seeds" / "frus1961-63v05-d88.web.txt"
+_SEPARATORS = st.sampled_from([" ", "\n", " — ", ", ", "; ", "  ", " “", "” "])
+
+
+@pytest.fixture(scope="module")
+def seed_words() -> Words:
+    if not _SEED.exists():
+        pytest.skip("the web page seed is not in $MEMCON_SHARED")
+    return words(_SEED.read_text(encoding="utf-8"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_any_run_of_words_retyped_is_found_exactly(seed_words: Words, data: st.DataObject) -> None:
+    source = seed_words
+    n = data.draw(st.integers(3, 30))
+    i = data.draw(st.integers(0, len(source.norms) - n))
+    typed = [source.text[a:b] for a, b in source.spans[i:i + n]]
+    typed = [w.upper() if data.draw(st.booleans()) else w for w in typed]
+    quote = typed[0] + "".join(data.draw(_SEPARATORS) + w for w in typed[1:])
+    alignment = align([words(s) for s in segments(quote)], source)
+    assert alignment is not None and alignment.exact and alignment.similarity == 1.0
+    assert source.norms[alignment.first:alignment.last] == source.norms[i:i + n]
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_a_word_dropped_without_an_ellipsis_is_a_change_and_with_one_is_not(seed_words: Words, data: st.DataObject) -> None:
+    source = seed_words
+    n = data.draw(st.integers(8, 30))
+    i = data.draw(st.integers(0, len(source.norms) - n))
+    typed = [source.text[a:b] for a, b in source.spans[i:i + n]]
+    k = data.draw(st.integers(2, n - 3))
+    dropped = " ".join(typed[:k] + typed[k + 1:])
+    kept_norms = source.norms[i:i + k] + source.norms[i + k + 1:i + n]
+    if words(dropped).norms and " ".join(kept_norms) in source.joined:
+        return  # the shorter run happens to stand in the text elsewhere
+    alignment = align([words(dropped)], source)
+    assert alignment is None or alignment.substantive >= 1
+    elided = align([words(s) for s in segments(" ".join(typed[:k]) + " … " + " ".join(typed[k + 1:]))], source)
+    assert elided is not None and elided.substantive == 0 and elided.similarity == 1.0

@@ -45,7 +45,7 @@ def test_a_page_the_document_is_not_on(full_store: Path) -> None:
     result = run(full_store, "frus1961-63v05/d88", "--page", "500")
     assert result.exit_code == 2
     assert "page '500' is not a page of frus1961-63v05/d88" in result.output
-    assert "its pages are 1, 226, 227, 228" in result.output
+    assert "its pages are 225, 226, 227, 228" in result.output
 
 
 def test_a_quote_the_document_does_not_hold(full_store: Path) -> None:

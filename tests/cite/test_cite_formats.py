@@ -144,7 +144,7 @@ def test_ris_round_trip(items: list[dict[str, object]]) -> None:
     assert d88["AU"] == ["U.S. Department of State"]  # the issuing body: FRUS is a public document
     assert d88["T2"] == ["Foreign Relations of the United States, 1961–1963, Soviet Union"]
     assert d88["VL"] == ["V"] and d88["M1"] == ["88"] and d88["PY"] == ["1998"]
-    assert d88["SP"] == ["1"] and d88["EP"] == ["228"]  # the document's pages as stored (see docs/cite.md)
+    assert d88["SP"] == ["225"] and d88["EP"] == ["228"]  # the document's pages
     assert d337["SP"] == ["385"] and d337["EP"] == ["406"] and "ED" not in d337
     assert d1["PB"] == ["United States Government Printing Office"] and d1["CY"] == ["Washington"]
     assert wilson["TY"] == ["GEN"] and wilson["AU"] == ["Gromyko, A. A."]
@@ -167,7 +167,7 @@ def test_bibtex_round_trip(items: list[dict[str, object]]) -> None:
     assert d88["author"] == "U.S. Department of State"
     assert "author = {{U.S. Department of State}}" in to_bibtex(items[:1])  # braced: a body, not a person
     assert d88["booktitle"] == "Foreign Relations of the United States, 1961–1963, Soviet Union"
-    assert (d88["volume"], d88["number"], d88["year"], d88["pages"]) == ("V", "88", "1998", "1--228")
+    assert (d88["volume"], d88["number"], d88["year"], d88["pages"]) == ("V", "88", "1998", "225--228")
     wilson = entries[4][2]
     assert wilson["author"] == "Gromyko, A. A." and wilson["date"] == "1962-10-18"
     assert wilson["urldate"] == "2026-12-02" and wilson["organization"] == "Wilson Center Digital Archive"

@@ -363,3 +363,15 @@ def test_memory_does_not_grow_with_the_volume(tmp_path: Path) -> None:
     assert count == 4000
     # a tree of this file would take several hundred MB; streaming stays within a few MB
     assert rss[4000] - rss[400] < 25_000_000, rss
+
+
+def test_text_before_the_first_page_break_stands_on_the_page_before_it() -> None:
+    """The vol. V excerpt keeps page 1 of the volume and then d88, whose first break is page 226:
+    the text before it is on page 225 (the pages between were cut from the excerpt), not page 1."""
+    from tests._shared import require, shared_path
+
+    path = require(shared_path() / "corpus" / "frus-excerpts" / "frus1961-63v05-d88.xml", "the vol. V excerpt")
+    d88 = next(r for r in read_frus_tei(path) if isinstance(r, Document))
+    assert [p.n for p in d88.pages] == ["225", "226", "227", "228"]
+    assert d88.first_page == "225" and d88.page_at(0) == "225" and d88.pages[0].facs is None
+    assert d88.page_at(d88.pages[1].offset) == "226"

@@ -351,7 +351,7 @@ class _Reader:
         footnotes = rendered.footnotes
         pages = rendered.pages
         if page is not None:
-            pages.insert(0, PageBreak(page[0], 0, page[1], page[2], False))
+            pages.insert(0, _opening_page(page, pages))
         participants = _tei_fields.participants(owner.participants)
         place = _tei_fields.dateline_place(dateline)
         hints = [footnotes[i].text for i in owner.inline_notes] if owner.inline_notes else ()
@@ -388,6 +388,19 @@ class _Reader:
             MissingIdWarning, stacklevel=4,
         )
         return generated
+
+
+def _opening_page(before: tuple[str, str | None, str | None], inside: list[PageBreak]) -> PageBreak:
+    """The page a document's text begins on: the last page break before the document — unless the
+    first break inside it says otherwise.  Text before "[Page 226]" stands on page 225; an excerpt
+    of a volume (frus1961-63v05-d88.xml) may have elided the pages between, so that the last
+    break before the document is page 1.  Then the page is 225, without its image id."""
+    n, facs, xml_id = before
+    if inside and inside[0].offset > 0 and n.isdigit() and inside[0].n.isdigit():
+        previous = int(inside[0].n) - 1
+        if previous > int(n):
+            return PageBreak(str(previous), 0, None, None, False)
+    return PageBreak(n, 0, facs, xml_id, False)
 
 
 def _first_head(el: Any) -> Any:

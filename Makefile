@@ -31,6 +31,8 @@ bench: install
 	$(BIN)/python benchmarks/linking.py
 	$(BIN)/python benchmarks/roles.py
 	$(BIN)/python benchmarks/speech.py
+	$(BIN)/python benchmarks/quote.py
+	$(BIN)/python benchmarks/web.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info memcon.db memcon.db.index

@@ -83,7 +83,7 @@ def test_documents_as_json_lines_chosen_by_query_and_filters(ws: Workspace, tmp_
     assert report.rows == len(rows) == expected.total >= 1
     assert {r["id"] for r in rows} == {h.doc_id for h in expected.hits}
     d88 = next(r for r in rows if r["id"] == D88)
-    assert d88["pages"] == ["1", "226", "227", "228"] and d88["date_min"] == "1961-06-04"
+    assert d88["pages"] == ["225", "226", "227", "228"] and d88["date_min"] == "1961-06-04"
     assert d88["footnotes"][0].startswith("1. Source: Kennedy Library")
     assert d88["text"] == ws.store.get_document(D88).text
 

@@ -29,6 +29,8 @@ COMMANDS: dict[str, str] = {
     "who": "memcon.cli.who:who_cli",
     "serve": "memcon.cli.serve:serve_cli",
     "cite": "memcon.cli.cite:cite_cli",
+    "quote": "memcon.cli.quote:quote_cli",
+    "export": "memcon.cli.export:export_cli",
 }
 """Command name → ``module:attribute``.  A command's module (and what it needs: the store, the
 index, the HTTP client…) is imported only when that command runs, so ``memcon search`` does not

@@ -443,3 +443,17 @@ def test_search_reports_syntax_errors_before_searching(corpus_index: TantivyInde
     with pytest.raises(QuerySyntaxError) as info:
         search(corpus_index, "Wilson AND (House")
     assert info.value.position == 11
+
+
+def test_matching_lists_every_hit_with_its_dates_unranked(corpus_index: TantivyIndex) -> None:
+    """What facets are counted over: the same documents as the ranked search, however many."""
+    from memcon.search import parse_query
+
+    for query, filters in (("the", SearchFilters()), ("Wilson", SearchFilters(date_from="1919-01-01"))):
+        found = corpus_index.matching(parse_query(query), filters=filters)
+        ranked = corpus_index.search(parse_query(query), filters=filters, limit=100)
+        assert set(found.doc_ids) == {h.doc_id for h in ranked.hits} and len(found.doc_ids) == ranked.total
+        assert len(found.date_min) == len(found.date_max) == len(found.doc_ids)
+        for doc_id, low, high in zip(found.doc_ids, found.date_min, found.date_max, strict=True):
+            hit = next(h for h in ranked.hits if h.doc_id == doc_id)
+            assert (low == 0) == (hit.date is None) and low <= high

@@ -51,10 +51,10 @@ class Candidates:
 
     def __init__(self, index: FullTextIndex, segments: list[str]) -> None:
         tantivy_index = _tantivy(index)
-        self._schema = tantivy_index._schema
-        analyzer = tantivy_index._analyzer
+        self._schema = tantivy_index.schema
+        analyzer = tantivy_index.analyzer
         try:
-            self._searcher = tantivy_index._searcher()
+            self._searcher = tantivy_index.searcher()
         except ValueError as exc:  # pragma: no cover - a broken index
             raise SearchError(f"{tantivy_index.path}: cannot search: {exc}") from exc
         self.tokens = [list(analyzer.analyze(_MARKERS.sub(" ", s))) for s in segments]

@@ -9,7 +9,7 @@ DOCS: docs/search.md
 
 from __future__ import annotations
 
-from memcon.search.base import FullTextIndex, Hit, SearchFilters, SearchResults, Snippet
+from memcon.search.base import FullTextIndex, Hit, Matching, SearchFilters, SearchResults, Snippet
 from memcon.search.query import SYNTAX_HELP, Node, format_query, parse_query
 from memcon.search.tantivy_index import ENGINE, TantivyIndex, open_index
 
@@ -18,6 +18,7 @@ __all__ = [
     "SYNTAX_HELP",
     "FullTextIndex",
     "Hit",
+    "Matching",
     "Node",
     "SearchFilters",
     "SearchResults",

@@ -71,6 +71,16 @@ class SearchResults:
     limit: int = 10
 
 
+@dataclass(frozen=True, slots=True)
+class Matching:
+    """Every document matching a query and filters, unranked: ids and date bounds as numbers
+    ``YYYYMMDD`` (0: undated), in one order — what facet counts are made of."""
+
+    doc_ids: tuple[str, ...]
+    date_min: tuple[int, ...]
+    date_max: tuple[int, ...]
+
+
 class FullTextIndex(Protocol):
     """A full-text index over documents' heading, text and footnotes."""
 
@@ -97,6 +107,10 @@ class FullTextIndex(Protocol):
         self, query: Node, *, filters: SearchFilters | None = None, limit: int = 10, offset: int = 0, query_text: str = ""
     ) -> SearchResults:
         """Ranked documents matching ``query`` and ``filters``."""
+        ...
+
+    def matching(self, query: Node, *, filters: SearchFilters | None = None) -> Matching:
+        """Every document matching ``query`` and ``filters`` (ids and dates only; no ranking)."""
         ...
 
     def count(self) -> int:

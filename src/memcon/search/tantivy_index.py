@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
@@ -43,7 +44,7 @@ from memcon.search._schema import (
     to_tantivy,
 )
 from memcon.search._snippets import SnippetMaker
-from memcon.search.base import Hit, SearchFilters, SearchResults
+from memcon.search.base import Hit, Matching, SearchFilters, SearchResults
 from memcon.search.query import Node, format_query
 
 ENGINE = "memcon.tantivy.v1"
@@ -58,6 +59,9 @@ core of a two-core machine, and a second indexing thread cost ~15 % more CPU for
 work (shared corpus: 1.17–1.29 s against 1.32–1.36 s CPU) without making ingest faster."""
 MAX_LIMIT = 1000
 _REINDEX = "rebuild it from the store with `memcon reindex`"
+_IDS: dict[tuple[str, int, int, int], dict[tuple[int, int], str]] = {}
+"""Per index folder and generation: document address → id (shared by every open instance)."""
+_IDS_LOCK = threading.Lock()
 
 
 def _threads() -> int:
@@ -149,9 +153,61 @@ class TantivyIndex:
         self._index.reload()
         return self._index.searcher()
 
+    @property
+    def schema(self) -> tantivy.Schema:
+        """The index's tantivy schema (for code that builds tantivy queries of its own)."""
+        return self._schema
+
+    @property
+    def analyzer(self) -> tantivy.TextAnalyzer:
+        """The analyzer the text fields were indexed with."""
+        return self._analyzer
+
+    def searcher(self) -> tantivy.Searcher:
+        """A tantivy searcher on the latest commit."""
+        return self._searcher()
+
     def count(self) -> int:
         """How many documents the index holds (committed)."""
         return int(self._searcher().num_docs)
+
+    def matching(self, query: Node, *, filters: SearchFilters | None = None) -> Matching:
+        """Every document matching ``query`` and ``filters``: ids and date bounds from the index's
+        fast fields, no stored text read (the facets of a search are counted over these)."""
+        clauses = self._filter_clauses(filters) if filters is not None else []
+        try:
+            searcher = self._searcher()
+            compiled = compile_query(query, self._schema, self._analyzer, searcher=searcher)
+            full = compiled.query
+            if clauses:
+                full = tantivy.Query.boolean_query([(tantivy.Occur.Must, compiled.query), *clauses])
+            result = searcher.search(full, limit=max(1, int(searcher.num_docs)), count=False)
+            addresses = [address for _, address in result.hits]
+            ids = self._ids_by_address(searcher)
+            lows = searcher.fast_field_values("date_min", addresses) if addresses else []
+            highs = searcher.fast_field_values("date_max", addresses) if addresses else []
+        except ValueError as exc:
+            raise SearchError(f"{self.path}: search failed: {exc}", hint=_REINDEX) from exc
+        return Matching(
+            tuple(ids[(a.segment_ord, a.doc)] for a in addresses),
+            tuple(int(v or 0) for v in lows),
+            tuple(int(v or 0) for v in highs),
+        )
+
+    def _ids_by_address(self, searcher: tantivy.Searcher) -> dict[tuple[int, int], str]:
+        """Document address → id for this generation of the index, read once per generation."""
+        meta = self.path / "meta.json"
+        stamp = meta.stat().st_mtime_ns if meta.exists() else 0
+        key = (str(self.path.resolve()), stamp, int(searcher.num_docs), int(searcher.num_segments))
+        with _IDS_LOCK:
+            found = _IDS.get(key)
+            if found is None:
+                every = searcher.search(tantivy.Query.all_query(), limit=max(1, int(searcher.num_docs)), count=False)
+                found = {(a.segment_ord, a.doc): str(searcher.doc(a)["doc_id"][0]) for _, a in every.hits}
+                for stale in [k for k in _IDS if k[0] == key[0]]:
+                    del _IDS[stale]
+                _IDS[key] = found
+            return found
 
     def _filter_clauses(self, filters: SearchFilters) -> list[tuple[tantivy.Occur, tantivy.Query]]:
         clauses: list[tantivy.Query] = []

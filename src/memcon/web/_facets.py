@@ -26,13 +26,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import tantivy
-
-from memcon.errors import InvalidValue, SearchError
-from memcon.search._compile import compile_query
-from memcon.search.base import SearchFilters
+from memcon.errors import InvalidValue
+from memcon.search.base import FullTextIndex, SearchFilters
 from memcon.search.query import parse_query
-from memcon.search.tantivy_index import TantivyIndex
 from memcon.workspace import index_path_for
 
 METHOD = "memcon.web.facets.v1"
@@ -136,14 +132,13 @@ class Catalogue:
 
 
 _catalogues: dict[tuple[Path, int], Catalogue] = {}
-_addresses: dict[tuple[str, int, int, int], dict[tuple[int, int], str]] = {}
 _cache: OrderedDict[tuple[object, ...], Facets] = OrderedDict()
 _lock = threading.Lock()
 
 
 def generation(db_path: Path) -> int:
     """When the index beside ``db_path`` last committed (every ingest ends with a commit): what
-    the catalogue, the address map and the cache are valid for."""
+    the catalogue and the cache are valid for."""
     try:
         return (index_path_for(db_path) / "meta.json").stat().st_mtime_ns
     except OSError:
@@ -185,42 +180,10 @@ def restrict(
     )
 
 
-def _address_map(index: TantivyIndex, searcher: tantivy.Searcher) -> dict[tuple[int, int], str]:
-    """Document address → document id for the searcher's generation of the index (built once)."""
-    meta = index.path / "meta.json"
-    stamp = meta.stat().st_mtime_ns if meta.exists() else 0
-    key = (str(index.path), stamp, int(searcher.num_docs), int(searcher.num_segments))
-    with _lock:
-        found = _addresses.get(key)
-        if found is not None:
-            return found
-        result = searcher.search(tantivy.Query.all_query(), limit=max(1, int(searcher.num_docs)), count=False)
-        built = {}
-        for _, address in result.hits:
-            built[(address.segment_ord, address.doc)] = searcher.doc(address)["doc_id"][0]
-        _addresses.clear()
-        _addresses[key] = built
-        return built
-
-
-def _matching(index: TantivyIndex, text: str, filters: SearchFilters) -> tuple[list[str], list[int], list[int]]:
+def _matching(index: FullTextIndex, text: str, filters: SearchFilters) -> tuple[list[str], list[int], list[int]]:
     """Ids and date bounds (YYYYMMDD, 0 when undated) of every document matching."""
-    node = parse_query(text)
-    try:
-        searcher = index._searcher()
-        compiled = compile_query(node, index._schema, index._analyzer, searcher=searcher)
-        clauses = index._filter_clauses(filters)
-        query = compiled.query
-        if clauses:
-            query = tantivy.Query.boolean_query([(tantivy.Occur.Must, compiled.query), *clauses])
-        result = searcher.search(query, limit=max(1, int(searcher.num_docs)), count=False)
-        addresses = [address for _, address in result.hits]
-        ids = _address_map(index, searcher)
-        lows = searcher.fast_field_values("date_min", addresses) if addresses else []
-        highs = searcher.fast_field_values("date_max", addresses) if addresses else []
-    except ValueError as exc:
-        raise SearchError(f"{index.path}: facets failed: {exc}", hint="rebuild the index: `memcon reindex`") from exc
-    return [ids[(a.segment_ord, a.doc)] for a in addresses], [int(v or 0) for v in lows], [int(v or 0) for v in highs]
+    found = index.matching(parse_query(text), filters=filters)
+    return list(found.doc_ids), list(found.date_min), list(found.date_max)
 
 
 def _bounds(filters: SearchFilters) -> tuple[int, int]:
@@ -285,7 +248,7 @@ def _top(counter: Counter[str], names: dict[str, str], limit: int | None) -> tup
 
 
 def compute_facets(
-    index: TantivyIndex, db_path: Path, text: str, filters: SearchFilters, *, persons_limit: int = TOP_PERSONS,
+    index: FullTextIndex, db_path: Path, text: str, filters: SearchFilters, *, persons_limit: int = TOP_PERSONS,
     places_limit: int = TOP_PLACES,
 ) -> Facets:
     """The facets of query ``text`` under ``filters`` (already restricted by person and place with

@@ -8,7 +8,7 @@ meetings); several candidates are an :class:`~memcon.errors.InvalidValue` (a 400
 :class:`~memcon.errors.NotFound` (a 404).  Dates are validated by
 :func:`memcon.model.dates.date_bound`: a bad date is a 400 with a message.
 
-DOCS: docs/web-people.md
+DOCS: docs/web.md#people-meetings-and-statements
 """
 
 from __future__ import annotations

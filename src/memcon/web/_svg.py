@@ -6,7 +6,7 @@ own ``<title>`` (a tooltip) and links where it stands for a page.  The pages put
 same figures beside each chart, for screen readers and for copying.  Every piece of archive text
 is escaped here (the result is :class:`markupsafe.Markup`, inserted as is by the templates).
 
-DOCS: docs/web-people.md#charts
+DOCS: docs/web.md#the-charts
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@
 
 A bad date, an empty range or an ambiguous name is a 400 with a message; a name nobody bears, a 404.
 
-DOCS: docs/web-people.md
+DOCS: docs/web.md#people-meetings-and-statements
 """
 
 from __future__ import annotations

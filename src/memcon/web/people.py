@@ -6,7 +6,7 @@
   page), their meetings on a timeline, and the people they appear with most (an SVG network with a
   table of the same counts); ``/api/persons/{person_id}`` gives the same as JSON.
 
-DOCS: docs/web-people.md
+DOCS: docs/web.md#people-meetings-and-statements
 """
 
 from __future__ import annotations

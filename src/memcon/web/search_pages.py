@@ -25,7 +25,6 @@ from memcon.errors import InvalidValue, MemconError, NotFound
 from memcon.model.dates import date_bound
 from memcon.search import SYNTAX_HELP, search
 from memcon.search.base import Hit, SearchFilters, SearchResults
-from memcon.search.tantivy_index import TantivyIndex
 from memcon.store.base import Store
 from memcon.web._deps import MAX_LIMIT, TemplatesDep, WorkspaceDep
 from memcon.web._facets import Bucket, Catalogue, Facets, catalogue, compute_facets, restrict
@@ -171,8 +170,6 @@ class SearchOutcome:
 def run_search(ws: WorkspaceDep, request: SearchRequest) -> SearchOutcome:
     """Run ``request`` on the workspace: the page of hits and the facets, with the same filters."""
     index = ws.index
-    if not isinstance(index, TantivyIndex):  # pragma: no cover - the only engine
-        raise MemconError("facets need the tantivy index")
     cat = catalogue(ws.db_path)
     person_ids = _person_ids(ws.store, cat, request.persons)
     filters = SearchFilters(

@@ -142,7 +142,12 @@ def test_1919_paris_record_with_several_speakers(store: Store) -> None:
     document, statements = _statements(store, "frus1919Parisv01/d325")
     _check_spans(document, statements)
     speakers = {_surname(store, s.speaker_id) for s in statements}
-    assert {"Clemenceau", "Davis", "Wiseman", "Balfour"} <= speakers
+    assert {"Clemenceau", "Davis", "Wiseman"} <= speakers
+    # "Following for you from Wiseman (Starts)": the message is Wiseman's own words, Balfour in it
+    # only reported by him
+    relayed = next(s for s in statements if "In the matter of the Adriatic" in document.text[s.start:s.end])
+    assert _surname(store, relayed.speaker_id) == "Wiseman" and relayed.kind == "direct"
+    assert "relayed" in relayed.reason
     # "Clemenceau called on me this afternoon. He said …": the previous sentence's subject
     he = next(s for s in statements if document.text[s.start:].startswith("He said that he had come"))
     assert _surname(store, he.speaker_id) == "Clemenceau" and "previous sentence" in he.reason

@@ -100,3 +100,18 @@ def test_the_authors_paragraphs_go_on_until_a_colon() -> None:
     assert speakers["The Soviet government st"] == "p:gromyko"
     assert speakers["Cuba belongs to the Cuba"] == "p:gromyko"
     assert not any(words.startswith("Article 1") for words in speakers)
+
+
+def test_a_relayed_message_is_its_senders_up_to_his_signature() -> None:
+    text = ("1\n\nThe Ambassador in Japan (Morris) to the Secretary of State\n\nTokyo, December 18, 1918.\n\n"
+            "Stevens replied to my telegram of December 11 as follows:\n\n"
+            "Proposed changes do not cover the most vital error.\n\n"
+            "I can not change my views. Stevens.\n\n"
+            "I told the Minister yesterday that the plan stands.\n\n"
+            "Morris")
+    mentions = [_mention(text, "Morris", "p:morris"), _mention(text, "Stevens", "p:stevens"),
+                _mention(text, "Stevens", "p:stevens", 1), _mention(text, "Morris", "p:morris", 1)]
+    got = _said(text, mentions)
+    assert ("Proposed changes do not ", "p:stevens", "direct") in got
+    assert ("I can not change my view", "p:stevens", "direct") in got  # his "I", not Morris's
+    assert ("I told the Minister yest", "p:morris", "first-person") in got

@@ -68,7 +68,9 @@ def _one_person(index: MentionIndex, s: int, e: int) -> str | None:
     return None
 
 
-_SENDER_RE = re.compile(r"^(?P<sender>[^\n]{3,120}?)\s+to\s+(?:the|Mr\.?|Lord|Sir|M\.|[A-Z])", re.M)
+_SENDER_RE = re.compile(r"^(?=[^\n]{0,200}$)(?P<sender>[^\n]{3,120}?)\s+to\s+(?:the|Mr\.?|Lord|Sir|M\.|[A-Z])", re.M)
+"""A heading line "<sender> to <addressee>": a line of 200 characters or fewer (a paragraph of the
+text that says "… started the conversation by referring to the …" is no heading)."""
 
 
 def find_author(document: Document, index: MentionIndex, *, author_id: str | None = None) -> Author:

@@ -28,7 +28,8 @@ SPEECH_VERBS: tuple[str, ...] = (
     "conceded", "acknowledged", "affirmed", "maintained", "contended", "claimed", "protested",
     "requested", "complained", "announced", "indicated", "queried", "retorted", "countered",
     "broached", "expounded", "transmitted", "raised", "spoke", "read", "quoted", "says",
-    "intimated", "advised", "conveyed",
+    "intimated", "advised", "conveyed", "asks", "states", "adds", "informs", "tells", "replies", "declares",
+    "suggests", "proposes", "requests", "reports", "explains", "insists",
 )
 READING_VERBS = frozenset({"read", "quoted"})
 VERB_RE = re.compile(r"\b(" + "|".join(re.escape(v) for v in SPEECH_VERBS) + r")\b")
@@ -36,7 +37,8 @@ VERB_RE = re.compile(r"\b(" + "|".join(re.escape(v) for v in SPEECH_VERBS) + r")
 # Words allowed between the speaker and the verb ("Mr. Khrushchev then said", "he had told").
 _BETWEEN_RE = re.compile(
     r"(?:[\s,]+(?:then|also|later|again|further|finally|however|thereupon|immediately|first|"
-    r"once more|had|has|have|would|could|might|subsequently|next|now|in turn))*[\s,]*$")
+    r"once more|had|has|have|would|could|might|subsequently|next|now|in turn|to-day|today|yesterday|"
+    r"this morning|this afternoon|this evening|personally|accordingly|therefore))*[\s,]*$")
 PRONOUN_RE = re.compile(r"(?:^|(?<=[\s,(]))(He|he|She|she|I)$")
 # An unlinked name or office as subject: "General Bliss", "The Ambassador", "M. Clemenceau".
 NAME_RE = re.compile(
@@ -53,7 +55,7 @@ HONORIFIC_AT_RE = re.compile(HONORIFIC_RE.pattern[:-1])
 INTRO_WORDS = frozenset({
     "After", "During", "At", "In", "On", "For", "Further", "Furthermore", "Then", "Later",
     "Finally", "Thereupon", "Next", "Having", "Proceeding", "Turning", "Now", "Subsequently",
-    "Lastly", "Afterwards", "Regarding", "Concerning", "As", "With", "Today", "Yesterday",
+    "Lastly", "Afterwards", "Regarding", "Concerning", "As", "With", "Today", "Yesterday", "To",
 })
 ADDRESSEE_RE = re.compile(r"(?:\s+(?:to|with))?\s+")
 NARRATIVE_RE = re.compile(
@@ -66,6 +68,8 @@ _ABBREV = frozenset({
     "U.S", "U.S.A", "U.S.S.R", "S", "etc", "i.e", "e.g", "Esq",
 })
 _SENT_END_RE = re.compile(r"[.!?:][\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+_LAST_WORD_RE = re.compile(r"([\w.]+)[.!?:]?[\"”’)\]]*$")
+"""The word a sentence end follows (searched in the sentence's last 80 characters only)."""
 PAGE_MARK_RE = re.compile(r"\[Page [^\]]{1,12}\]\s*")
 NUMBER_RE = re.compile(
     r"^(?:\d{1,3}|[IVXLC]{1,6}|[a-z]|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
@@ -104,7 +108,7 @@ def sentences(text: str, para: Span) -> list[Span]:
     chunk = text[para.start:para.end]
     for m in _SENT_END_RE.finditer(chunk):
         end = para.start + m.end()
-        word = re.search(r"([\w.]+)[.!?:]?[\"”’)\]]*$", text[s:end])
+        word = _LAST_WORD_RE.search(text, max(s, end - 80), end)
         if text[para.start + m.start()] == "." and word is not None:
             token = word.group(1).rstrip(".")
             if token in _ABBREV or (len(token) == 1 and token.isupper()):

@@ -4,7 +4,7 @@ last speaker is the record's own "I" or nobody, the author of a message printed 
 returns …", "Told him …"), a second speaker inside one sentence ("…, and Lloyd George replied
 that …"), and a bare surname as subject ("Dennis says …").
 
-DOCS: docs/statements.md#whose-statement-it-is
+DOCS: docs/statements.md#whose-statement-is-it
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from memcon.enrich._speech_people import Author, MentionIndex
-from memcon.enrich._speech_text import VERB_RE, between_end
+from memcon.enrich._speech_text import QUOTES, VERB_RE, Span, between_end, skip_paragraph
 from memcon.model.people import Mention
 from memcon.model.speech import Statement
 
@@ -37,7 +37,7 @@ AUTHOR_OMITTED_RE = re.compile(r"(?:Told|Reminded|Informed|Assured|Advised|Urged
                                r"(?:him|her|them|the)\b")
 
 # A second clause with a new named subject inside one sentence.
-_JOIN_RE = re.compile(r"(?:[,;]\s*|\s)(?:and|but|while|whereupon|whereas)\s+$|;\s*$")
+_JOIN_RE = re.compile(r"(?:[,;]\s*|\s)(?:and|but|while|whereupon|whereas|as)\s+$|;\s*$")
 
 # Capitalised words that open sentences and are no speaker's surname.
 _NOT_SURNAMES = frozenset("""The This That These Those It He She They We You There Here His Her Their Our Its
@@ -52,10 +52,11 @@ _BARE_NAME_RE = re.compile(r"^([A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+)?)\s*$")
 
 
 _OFFICE = (r"(Ambassador|Chargé|Charge|Minister|Counsel(?:l)?or|Consul|Commissioner|Premier|Chairman|Governor|"
-           r"Delegate|Envoy|Secretary|Attaché|Agent)")
+           r"Delegate|Envoy|Secretary|Attaché|Agent|Senator)")
 _APPOSED_RE = re.compile(r",\s+(?:the|his|her)\s+[^,.;()\n]{0,60}?\b" + _OFFICE + r"\b[^,.;()\n]{0,50}?[,.;)]")
 _PAREN_RE = re.compile(r"\b" + _OFFICE + r"\b[^()\n.;]{0,60}?\(([^)\n]{2,40})\)")
 _BEFORE_RE = re.compile(r"\b" + _OFFICE + r"\b[^,.;()\n]{0,40},\s+$")
+_TITLED_RE = re.compile(r"\b" + _OFFICE + r"\s+$")
 _OFFICE_WORD_RE = re.compile(r"\b" + _OFFICE + r"\b")
 
 
@@ -81,6 +82,9 @@ def office_holders(text: str, index: MentionIndex) -> dict[str, Mention]:
         b = _BEFORE_RE.search(text, max(0, m.start - 60), m.start)
         if b is not None:
             add(b.group(1), m)
+        c = _TITLED_RE.search(text, max(0, m.start - 20), m.start)
+        if c is not None:  # "Senator Copeland", "Ambassador Bullitt"
+            add(c.group(1), m)
     for p in _PAREN_RE.finditer(text):
         inside = [m for m in index.within(p.start(2), p.end(2)) if m.kind == "name"]
         if len(inside) == 1:
@@ -98,18 +102,85 @@ def office_word(words: str) -> str | None:
     return "Chargé" if found[-1] == "Charge" else found[-1]
 
 
+_RELAY_RE = re.compile(
+    r"(?:(?:[Ff]ollowing|[Tt]elegram|[Mm]essage|[Cc]able|[Ll]etter|[Rr]eport)\b[^.:\n]{0,60}?\bfrom|"
+    r"(?:[Vv]iews|[Oo]pinions?|[Rr]eport)\s+of)\s+(?P<who>[^\n:.]{2,60}?)\s*(?:follows?\s*)?(?::|\(Starts\))?\s*$")
+_RELAY_VERB_RE = re.compile(r"(?P<who>[^\n.]{2,60}?)\s+(?:replied|telegraphed|cabled|wrote|writes|reports)\b"
+                            r"[^.\n]{0,100}?\bas follows\s*:\s*$")
+
+
+def relayed(text: str, paras: list[Span], i: int, index: MentionIndex) -> tuple[Mention, int, int] | None:
+    """A message relayed inside the record: paragraph ``i`` ends by naming whose it is ("Following
+    for you from Wiseman (Starts)", "Views of Dennis follow:", "Stevens replied to my telegram …
+    as follows:"); the message is the paragraphs after it up to one signed with his surname
+    ("… Stevens."), "(Ends)", or the next heading (at most 12).  Returns the sender's mention and
+    the first and last paragraph of the message, or ``None``."""
+    para = paras[i]
+    tail = text[max(para.start, para.end - 160):para.end]
+    colon = tail.endswith(":")
+    if not (colon or tail.endswith("(Starts)") or " from " in tail[-70:]):
+        return None  # the cheap test first: most paragraphs relay nothing
+    m = _RELAY_RE.search(tail) or (_RELAY_VERB_RE.search(tail) if colon and "as follows" in tail[-30:] else None)
+    if m is None or i + 1 >= len(paras):
+        return None
+    s = max(para.start, para.end - 160) + m.start("who")
+    e = max(para.start, para.end - 160) + m.end("who")
+    names = [x for x in index.within(s, e) if x.kind == "name"]
+    if len(names) != 1:
+        return None
+    who = names[0]
+    surname = who.text.split()[-1].rstrip(".,")
+    for k in range(i + 1, min(len(paras), i + 13)):
+        chunk = text[paras[k].start:paras[k].end]
+        if k > i + 1 and is_inner_heading(chunk):
+            return who, i + 1, k - 1
+        if re.search(r"(?:\b" + re.escape(surname) + r"\.?|\(Ends\)\.?)\s*$", chunk):
+            return who, i + 1, k
+    return (who, i + 1, i + 1) if text[para.end - 1] == ":" else None
+
+
+def relay_statements(text: str, paras: list[Span], who: Mention, first: int, last: int,
+                     method: str) -> list[Statement]:
+    """One ``direct`` statement of ``who`` for each paragraph of a relayed message."""
+    return [Statement(paras[k].start, paras[k].end, who.text, who.person_id, "direct", None, None, None,
+                      round(0.7 * (who.confidence or 1.0), 3) if who.person_id else 0.2, method,
+                      f"message from {who.text} relayed in the record")
+            for k in range(first, last + 1) if not skip_paragraph(text[paras[k].start:paras[k].end])]
+
+
+def quotation(text: str, paras: list[Span], j: int, reader: Statement, method: str) -> tuple[Statement | None, int]:
+    """Paragraphs ``j``… that open with a quotation mark, up to the one that closes it (at most
+    40; never closed: the first only): one ``quotation`` statement attributed to the reader, and
+    the next paragraph to read."""
+    if j >= len(paras) or text[paras[j].start] not in QUOTES:
+        return None, j
+    count = 0
+    k = j
+    while k < len(paras) and k < j + 40:
+        chunk = text[paras[k].start:paras[k].end]
+        count += sum(chunk.count(q) for q in QUOTES)
+        if count % 2 == 0:
+            break
+        k += 1
+    if k >= len(paras) or k >= j + 40:
+        k = j
+    return Statement(paras[j].start, paras[k].end, reader.speaker_text, reader.speaker_id, "quotation", reader.verb,
+                     None, None, reader.confidence, method,
+                     f"read out by {reader.speaker_text}: not the reader's own words"), k + 1
+
+
 def antecedent(index: MentionIndex, at: int, *, floor: int, not_id: str | None) -> Mention | None:
     """The person mention nearest before ``at`` and after ``floor`` (the paragraph before the
     current one; never the record's heading), within :data:`_ANTECEDENT_REACH` characters, that
-    is not the person ``not_id`` (the record's "I"): resolved, or a name the linker left
-    unresolved ("Mr. Ghods") — then "he" stays unresolved rather than taking a person named
-    before him."""
+    is not the person ``not_id`` (the record's "I"): resolved, or a name or office the linker
+    left unresolved ("Mr. Ghods", "The French Ambassador") — then "he" stays unresolved rather
+    than taking a person named before him."""
     starts = index.starts
     for k in range(bisect_left(starts, at) - 1, -1, -1):
         m = index.mentions[k]
         if m.start < floor or at - m.end > _ANTECEDENT_REACH:
             return None
-        if m.end <= at and (m.person_id is None or m.person_id != not_id) and (m.person_id is not None or m.kind == "name"):
+        if m.end <= at and (m.person_id is None or m.person_id != not_id):
             return m
     return None
 
@@ -140,11 +211,12 @@ def second_clause(text: str, after: int, end: int, index: MentionIndex,
                   speaker_id: str | None) -> tuple[int, Mention, str, int] | None:
     """A new speaker's clause inside a sentence after offset ``after`` ("…, and Lloyd George
     replied that …"): ``(where the first statement ends, the subject's mention, the verb, the
-    verb's end)``, or ``None``.  The subject must be a resolved person other than ``speaker_id``."""
+    verb's end)``, or ``None``.  The subject must be a person other than ``speaker_id``: resolved,
+    or an office left unresolved ("… and the Ambassador then said …")."""
     for vm in VERB_RE.finditer(text, after, end):
         stop = after + between_end(text[after:vm.start()])
         m = index.ending_at(stop)
-        if m is None or m.start < after or m.person_id is None or m.person_id == speaker_id:
+        if m is None or m.start < after or m.person_id == speaker_id or (m.person_id is None and m.kind != "title"):
             continue
         j = _JOIN_RE.search(text, max(after, m.start - 14), m.start)
         if j is None:
@@ -194,4 +266,5 @@ def implied_addressees(out: tuple[Statement, ...]) -> tuple[Statement, ...]:
 
 
 __all__ = ["AUTHOR_OMITTED_RE", "INNER_HEADING_RE", "THIRD_PERSON_RE", "antecedent", "bare_surname", "implied_addressees",
-           "inner_author", "is_inner_heading", "office_holders", "office_word", "second_clause"]
+           "inner_author", "is_inner_heading", "office_holders", "office_word", "quotation", "relay_statements", "relayed",
+           "second_clause"]

@@ -62,6 +62,9 @@ from memcon.enrich._speech_turns import (
     is_inner_heading,
     office_holders,
     office_word,
+    quotation,
+    relay_statements,
+    relayed,
     second_clause,
 )
 from memcon.model.people import Mention
@@ -76,7 +79,8 @@ _HEADING_RE = re.compile(r"[^\n]{3,90} to [^\n]{3,90}\n[A-Z][^\n]{0,60}\b1[6-9]\
 # ("The Minister for Foreign Affairs", "The Commissioners"); never a bare capitalised word ("The",
 # "Germany", "The Argentine").
 _OFFICES = (r"(?:Minister|Ambassador|Secretary|President|King|Queen|Emperor|Chairman|Premier|Chancellor|"
-            r"Commissioners?|Governor|Consul|Chargé|Delegates?|Delegation|Envoy|Minister|Commissar)")
+            r"Commissioners?|Governor|Consul|Chargé|Delegates?|Delegation|Envoy|Minister|Commissar|Senator|"
+            r"Counsell?or|Attaché)")
 _UNLINKED_RE = re.compile(
     r"(?:(?:Mr|Mrs|Dr|M|General|Colonel|Admiral|Sir|Lord|Baron|Count|Marshal|Signor|Senator|Prince|Captain|"
     r"Major)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
@@ -87,6 +91,7 @@ _QUIET_PARAGRAPHS = 1
 this many paragraphs after his last speech verb: a report's own prose is nobody's statement."""
 _FIRST_SINGULAR_RE = re.compile(r"\b(?:I|me|my|My)\b")
 _STYLE_RE = re.compile(r"(?:^|(?<=[\s,(]))((?:His|his|Her|her) (?:[Ll]ordship|[Ee]xcellency|[Mm]ajesty|[Hh]ighness))$")
+_AND_I_RE = re.compile(r"(?:,|;)?\s(?:and|but|whereupon|so)\s+$|;\s*$")
 _TO_HIM_RE = re.compile(r"\s+(?:to\s+)?(?:him|her|them)\b")
 _PRONOUNS = frozenset({"I", "he", "He", "she", "She"})
 _MINUTES_RE = re.compile(r"\b(?:minutes|notes of|proceedings|meeting of|procès-verbal)\b", re.I)
@@ -123,6 +128,8 @@ class _State:
         """The person the previous sentence opened with: "he" when no one spoke before."""
         self.colon = False
         """Whether a paragraph read since the last speech clause ended with a colon."""
+        self.this_subject: _Speaker | None = None
+        """The person the sentence being read opens with ("Senator Copeland called …, so he stated")."""
         self.headings = 0
         """Headings of messages read so far (the record's own is the first)."""
         self.offices: dict[str, Mention] = {}
@@ -160,6 +167,12 @@ def extract_statements(
         i = _paragraph(document, index, state, paras, i, point=minutes and (numbered or bool(
             re.match(r"\d{1,3}\.\s", chunk))))
         numbered = False
+        relay = relayed(text, paras, i - 1, index) if i < len(paras) else None
+        if relay is not None:  # "Following for you from Wiseman (Starts)": his message, in his words
+            who, first, last = relay
+            state.out.extend(relay_statements(text, paras, who, first, last, METHOD))
+            state.last = None
+            i = last + 1
     return implied_addressees(tuple(state.out))
 
 
@@ -185,6 +198,9 @@ def _paragraph(document: Document, index: MentionIndex, state: _State, paras: li
     state.previous_para = para.start
     for n, sent in enumerate(sentences(text, para)):
         state.current = current
+        own = _sentence_subject(text, sent, index)
+        state.this_subject = _named(own[0], text, sent.start) if own is not None else _unlinked_subject(
+            text, sent, state)
         clause = _clause(text, sent, index, state)
         if clause is not None and clause.form == "I" and current is not None \
                 and current.speaker_id != state.author.person_id and current.kind == "direct" \
@@ -216,6 +232,7 @@ def _paragraph(document: Document, index: MentionIndex, state: _State, paras: li
             author = state.author
             before = text[state.out[-1].start:state.out[-1].end] if state.out else ""
             if (_FIRST_SINGULAR_RE.search(words) and author.person_id is not None and last.person_id != author.person_id
+                    and not re.match(r"(?:He|She|he|she)\b", words)
                     and state.out and (not FIRST_SECOND_RE.search(before) or (
                         sent.start == para.start and re.match(r"(?:I|My)\s", words) is not None
                         and state.out[-1].kind in ("reported", "continuation")
@@ -303,25 +320,11 @@ def _previous_other(state: _State, sp: _Speaker) -> _Speaker | None:
 
 
 def _quotation(document: Document, state: _State, paras: list[Span], j: int, reader: Statement) -> int:
-    """Paragraphs ``j``… that open with a quotation mark, up to the one that closes it: one
-    ``quotation`` statement attributed to the reader.  Returns the next paragraph to read."""
-    text = document.text
-    if j >= len(paras) or text[paras[j].start] not in QUOTES:
-        return j
-    count = 0
-    k = j
-    while k < len(paras) and k < j + 40:
-        chunk = text[paras[k].start:paras[k].end]
-        count += sum(chunk.count(q) for q in QUOTES)
-        if count % 2 == 0:
-            break
-        k += 1
-    if k >= len(paras) or k >= j + 40:
-        k = j  # never closed: only the first quoted paragraph is taken for the quotation
-    state.out.append(Statement(paras[j].start, paras[k].end, reader.speaker_text, reader.speaker_id,
-                               "quotation", reader.verb, None, None, reader.confidence, METHOD,
-                               f"read out by {reader.speaker_text}: not the reader's own words"))
-    return k + 1
+    """The text ``reader`` reads out from paragraph ``j`` (:func:`quotation`); the next paragraph."""
+    found, nxt = quotation(document.text, paras, j, reader, METHOD)
+    if found is not None:
+        state.out.append(found)
+    return nxt
 
 
 def _clause(text: str, sent: Span, index: MentionIndex, state: _State) -> _Clause | None:
@@ -346,8 +349,11 @@ def _clause(text: str, sent: Span, index: MentionIndex, state: _State) -> _Claus
             if intro_allows(text[sent.start:start]):
                 paren = text[sent.start:start].rstrip().endswith(",") and text[vm.end():vm.end() + 1] == ","
                 return _Clause(speaker, form, verb, vm.end(), paren)
-        if prefix.endswith(" and "):  # "The Russian Ambassador called to-day and said …"
-            coord = _coordinated(text, sent, vm.start() - 5, index)
+            if form == "I" and _AND_I_RE.search(text, sent.start, start):
+                return _Clause(speaker, form, verb, vm.end(), False)  # "Mr. Ughet called on me and I asked him"
+        bare = prefix[:between_end(prefix)] + " "
+        if bare.endswith(" and "):  # "The Russian Ambassador called to-day and (first) said …"
+            coord = _coordinated(text, sent, sent.start + len(bare) - 5, index)
             if coord is not None:
                 return _Clause(coord, "name", verb, vm.end(), False)
         if prefix.rstrip().endswith(","):  # inverted: "…, said Kennedy, …"
@@ -403,6 +409,11 @@ def _subject(text: str, floor: int, end: int, index: MentionIndex,
         said = [*state.out, state.current] if state.current is not None else state.out
         to = next((st for st in reversed(said) if st.addressee_id is not None), None)
         if to is None:
+            near = antecedent(index, floor + sm.start(1), floor=state.floor, not_id=state.author.person_id)
+            if near is not None:
+                return floor + sm.start(1), _Speaker(words, near.person_id, 0.4 if near.person_id else 0.2,
+                                                     f"'{words}' with nobody addressed before it: the person named "
+                                                     f"nearest before, {near.text}"), "name"
             return floor + sm.start(1), _Speaker(words, None, 0.0, f"'{words}' with nobody addressed before it"), "name"
         return floor + sm.start(1), _Speaker(words, to.addressee_id, 0.7,
                                              f"'{words}': the person last addressed, {to.addressee_text}"), "name"
@@ -424,6 +435,15 @@ def _subject(text: str, floor: int, end: int, index: MentionIndex,
     if bare is not None:  # "Dennis says …": a surname the linker did not take
         return floor, _Speaker(bare, None, 0.2, f"'{bare}': a surname as subject, no person mention covers it"), "name"
     return None
+
+
+def _unlinked_subject(text: str, sent: Span, state: _State) -> _Speaker | None:
+    """A sentence opening with a name or office no mention covers ("Senator Copeland called …")."""
+    m = _UNLINKED_RE.match(text, sent.start, sent.end)
+    if m is None:
+        return None
+    words = m.group(0)
+    return _held(state, words) or _Speaker(words, None, 0.3, f"'{words}': no person mention covers these words")
 
 
 def _held(state: _State, words: str) -> _Speaker | None:
@@ -449,10 +469,16 @@ def _pronoun(state: _State, word: str, index: MentionIndex, at: int) -> _Speaker
     the person last addressed, the other speaker before, the previous sentence's subject or the
     person named nearest before it — never the "I"."""
     last = state.last
+    me = state.author.person_id
+    this = state.this_subject
+    if this is not None and word in ("he", "she") and (this.person_id is None or this.person_id != me):
+        # "Senator Copeland called on the Secretary …, so he stated": the sentence's own subject
+        state.last = this
+        return _Speaker(word, this.person_id, min(this.confidence, 0.75),
+                        f"'{word}': the subject of its own sentence, {this.text}")
     if last is not None and last.text not in ("I", "(I)"):
         return _Speaker(word, last.person_id, min(last.confidence, 0.75),
                         f"'{word}' keeps the last speaker, {last.text}")
-    me = state.author.person_id
     found: _Speaker | None = None
     if last is not None:
         said = [*state.out, state.current] if state.current is not None else state.out
@@ -461,11 +487,11 @@ def _pronoun(state: _State, word: str, index: MentionIndex, at: int) -> _Speaker
             found = _Speaker(word, to.addressee_id, 0.6, f"'{word}' after the record's 'I': the person "
                              f"addressed, {to.addressee_text}")
         else:
-            other = next((st for st in reversed(said) if st.speaker_id not in (None, me)
-                          and st.speaker_text not in _PRONOUNS), None)
+            other = next((st for st in reversed(said) if (st.speaker_id is None or st.speaker_id != me)
+                          and st.speaker_text not in _PRONOUNS and st.speaker_text not in ("(I)", "(he)")), None)
             if other is not None:
-                found = _Speaker(word, other.speaker_id, 0.6, f"'{word}' after the record's 'I': the other "
-                                 f"speaker, {other.speaker_text}")
+                found = _Speaker(word, other.speaker_id, 0.6 if other.speaker_id else 0.2,
+                                 f"'{word}' after the record's 'I': the other speaker, {other.speaker_text}")
     prev = state.previous_subject
     if found is None and prev is not None and (prev.person_id is None or prev.person_id != me):
         found = _Speaker(word, prev.person_id, min(prev.confidence, 0.7),

@@ -63,6 +63,34 @@ class VolumeSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentBrief:
+    """A document's line in a listing (table of contents, links), without its text: ``chapter``
+    is the path of chapter headings it sits in, ``first_page`` the printed page it begins on."""
+
+    id: str
+    volume_id: str
+    n: str | None
+    heading: str
+    doc_type: str
+    date_text: str | None
+    date_min: str | None
+    place: str | None
+    chapter: tuple[str, ...] = ()
+    first_page: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FacetRow:
+    """What search facets count of one document: volume, type, dateline place, persons mentioned."""
+
+    document_id: str
+    volume_id: str
+    doc_type: str
+    place: str | None
+    persons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class SourceRecord:
     """A single-document source (web page, Wilson record, text file) as its reader read it.
 
@@ -255,6 +283,30 @@ class Store(Protocol):
     def co_mentioned(self, person_id: str, *, limit: int = 10) -> list[tuple[str, int]]:
         """The persons most often mentioned in the same documents as ``person_id``, with the
         number of documents."""
+        ...
+
+    def document_briefs(self, ids: Collection[str]) -> dict[str, DocumentBrief]:
+        """The brief lines of the documents ``ids`` that are stored (others are left out)."""
+        ...
+
+    def table_of_contents(self, volume_id: str) -> list[DocumentBrief]:
+        """Every document of the volume, in volume order; raises :class:`NotFound`."""
+        ...
+
+    def referencing(self, document_id: str) -> list[tuple[DocumentBrief, str]]:
+        """The documents whose references resolve to ``document_id``, with the reference's kind."""
+        ...
+
+    def person_names(self, ids: Collection[str]) -> dict[str, str]:
+        """Preferred names of the persons ``ids`` the authority holds."""
+        ...
+
+    def persons_by_keys(self, keys: Collection[str]) -> dict[str, str]:
+        """Source key → memcon person id, for the keys the authority holds."""
+        ...
+
+    def facet_rows(self) -> list[FacetRow]:
+        """Every document's volume, type, place and mentioned persons (what facets count)."""
         ...
 
     def authority_source(self) -> str | None:

@@ -23,6 +23,7 @@ from memcon.model.records import Document, Volume
 from memcon.model.speech import Meeting, Statement
 from memcon.store._authority import MemoryAuthority
 from memcon.store._codec import DocumentChecker, date_bounds
+from memcon.store._memory_catalogue import MemoryCatalogue
 from memcon.store.base import SourceRecord, StoreStats, VolumeSummary
 from memcon.store.migrations import SCHEMA_VERSION
 
@@ -39,7 +40,7 @@ class _StoredVolume:
     index_state: dict[str, str | None] = field(default_factory=dict)
 
 
-class MemoryStore:
+class MemoryStore(MemoryCatalogue):
     """Volumes and documents kept in dictionaries; gone when the process ends."""
 
     def __init__(self) -> None:

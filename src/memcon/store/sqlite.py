@@ -31,6 +31,7 @@ from typing import Self
 
 from memcon.errors import NotFound, StoreError
 from memcon.model.records import Document, Volume
+from memcon.store._catalogue import CatalogueQueries
 from memcon.store._codec import (
     CHILD_TABLES,
     DOCUMENT_COLUMNS,
@@ -84,7 +85,7 @@ def _utcnow() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class SQLiteStore(PeopleTables):
+class SQLiteStore(PeopleTables, CatalogueQueries):
     """The store of record in one SQLite file.  See :class:`memcon.store.base.Store`.
 
     ``create=False`` refuses to create a missing file (raises :class:`StoreError`

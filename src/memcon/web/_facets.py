@@ -19,7 +19,6 @@ DOCS: docs/web.md#facets
 from __future__ import annotations
 
 import calendar
-import sqlite3
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Iterable
@@ -29,7 +28,8 @@ from pathlib import Path
 from memcon.errors import InvalidValue
 from memcon.search.base import FullTextIndex, SearchFilters
 from memcon.search.query import parse_query
-from memcon.workspace import index_path_for
+from memcon.store.base import Store
+from memcon.workspace import Workspace, index_path_for
 
 METHOD = "memcon.web.facets.v1"
 """Name and version of the facet algorithm, reported with the facets (``/api/search``)."""
@@ -79,31 +79,16 @@ class _Facts:
 
 
 class Catalogue:
-    """What the facets need to know of every stored document, read once from the database."""
+    """What the facets need to know of every stored document, read once from the store."""
 
-    def __init__(self, db_path: Path) -> None:
-        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            persons: dict[str, list[str]] = {}
-            for doc_id, person_id in conn.execute(
-                "SELECT DISTINCT document_id, person_id FROM mentions WHERE person_id IS NOT NULL"
-            ):
-                persons.setdefault(doc_id, []).append(person_id)
-            self.docs: dict[str, _Facts] = {
-                doc_id: _Facts(volume, doc_type, place or None, tuple(persons.get(doc_id, ())))
-                for doc_id, volume, doc_type, place in conn.execute(
-                    "SELECT id, volume_id, doc_type, place FROM documents"
-                )
-            }
-            self.volume_titles: dict[str, str] = dict(conn.execute("SELECT id, title FROM volumes"))
-            named = {p for facts in self.docs.values() for p in facts.persons}
-            self.person_names: dict[str, str] = {}
-            rows = conn.execute("SELECT id, name FROM persons") if named else ()
-            for pid, name in rows:
-                if pid in named:
-                    self.person_names[pid] = name
-        finally:
-            conn.close()
+    def __init__(self, store: Store) -> None:
+        self.docs: dict[str, _Facts] = {
+            row.document_id: _Facts(row.volume_id, row.doc_type, row.place, row.persons)
+            for row in store.facet_rows()
+        }
+        self.volume_titles: dict[str, str] = {v.id: v.title for v in store.volumes()}
+        named = {p for facts in self.docs.values() for p in facts.persons}
+        self.person_names: dict[str, str] = store.person_names(named) if named else {}
         self._by_person: dict[str, frozenset[str]] = {}
         self._by_place: dict[str, frozenset[str]] = {}
         self._lock = threading.Lock()
@@ -145,16 +130,17 @@ def generation(db_path: Path) -> int:
         return 0
 
 
-def catalogue(db_path: Path) -> Catalogue:
-    """The :class:`Catalogue` of the database at ``db_path`` (built on first use, then shared;
-    built again after an ingest)."""
+def catalogue(ws: Workspace) -> Catalogue:
+    """The :class:`Catalogue` of the workspace's database (built on first use, then shared by
+    every thread; built again after an ingest)."""
+    db_path = ws.db_path
     key = (db_path, generation(db_path))
     with _lock:
         found = _catalogues.get(key)
         if found is None:
             for old in [k for k in _catalogues if k[0] == db_path]:
                 del _catalogues[old]
-            found = _catalogues[key] = Catalogue(db_path)
+            found = _catalogues[key] = Catalogue(ws.store)
         return found
 
 
@@ -248,21 +234,21 @@ def _top(counter: Counter[str], names: dict[str, str], limit: int | None) -> tup
 
 
 def compute_facets(
-    index: FullTextIndex, db_path: Path, text: str, filters: SearchFilters, *, persons_limit: int = TOP_PERSONS,
+    ws: Workspace, text: str, filters: SearchFilters, *, persons_limit: int = TOP_PERSONS,
     places_limit: int = TOP_PLACES,
 ) -> Facets:
     """The facets of query ``text`` under ``filters`` (already restricted by person and place with
     :func:`restrict`), counted over every matching document.  Cached per query and filters."""
     if persons_limit < 0 or places_limit < 0:
         raise InvalidValue("facet limits cannot be negative")
-    key = (str(db_path), generation(db_path), text, filters, persons_limit, places_limit)
+    key = (str(ws.db_path), generation(ws.db_path), text, filters, persons_limit, places_limit)
     with _lock:
         cached = _cache.get(key)
         if cached is not None:
             _cache.move_to_end(key)
             return cached
-    cat = catalogue(db_path)
-    ids, lows, highs = _matching(index, text, filters)
+    cat = catalogue(ws)
+    ids, lows, highs = _matching(ws.index, text, filters)
     dates, dates_by, undated = _date_buckets(lows, highs, filters)
     volumes: Counter[str] = Counter()
     types: Counter[str] = Counter()

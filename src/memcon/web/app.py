@@ -52,6 +52,9 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        from memcon.web._facets import catalogue
+
+        catalogue(workspaces.get())  # the first search should not pay for reading the catalogue
         yield
         workspaces.close()
 

@@ -29,10 +29,9 @@ from memcon.model.people import Mention, Person
 from memcon.model.records import Document, Footnote, Volume
 from memcon.model.render import language_name
 from memcon.model.speech import Attendee, Meeting, Statement
-from memcon.store.base import Store
+from memcon.store.base import DocumentBrief, Store
 from memcon.web._citations import Citation, citations_of
 from memcon.web._deps import TemplatesDep, WorkspaceDep
-from memcon.web._queries import DocRef, headings, referenced_by
 from memcon.web._render import (
     PersonCard,
     document_url,
@@ -94,10 +93,10 @@ class Reading:
     mentions: tuple[Mention, ...]
     statements: tuple[Statement, ...]
     cards: dict[str, PersonCard]
-    previous: DocRef | None
-    next: DocRef | None
-    references: list[tuple[Any, DocRef | None]]
-    referenced_by: list[DocRef]
+    previous: DocumentBrief | None
+    next: DocumentBrief | None
+    references: list[tuple[Any, DocumentBrief | None]]
+    referenced_by: list[DocumentBrief]
     citations: list[Citation]
     sources: list[Any]
     meeting: Meeting | None = None
@@ -118,12 +117,12 @@ def read_document(ws: WorkspaceDep, doc_id: str) -> Reading:
     cards = person_cards(store, ids, day)
     prev_id, next_id = store.neighbours(doc_id)
     targets = [r.target for r in doc.references if r.target]
-    known = headings(ws.db_path, [i for i in (prev_id, next_id, *targets) if i])
+    known = store.document_briefs([i for i in (prev_id, next_id, *targets) if i])
     refs = [(r, known.get(r.target) if r.target else None) for r in doc.references]
     return Reading(
         doc=doc, volume=volume, mentions=mentions, statements=statements, cards=cards,
         previous=known.get(prev_id) if prev_id else None, next=known.get(next_id) if next_id else None,
-        references=refs, referenced_by=referenced_by(ws.db_path, doc_id),
+        references=refs, referenced_by=[brief for brief, _kind in store.referencing(doc_id)],
         citations=citations_of(store, doc, volume), sources=store.source_records(document_id=doc_id),
         meeting=meeting,
     )

@@ -170,7 +170,7 @@ class SearchOutcome:
 def run_search(ws: WorkspaceDep, request: SearchRequest) -> SearchOutcome:
     """Run ``request`` on the workspace: the page of hits and the facets, with the same filters."""
     index = ws.index
-    cat = catalogue(ws.db_path)
+    cat = catalogue(ws)
     person_ids = _person_ids(ws.store, cat, request.persons)
     filters = SearchFilters(
         date_from=_date(request.date_from, "from", end=False),
@@ -181,7 +181,7 @@ def run_search(ws: WorkspaceDep, request: SearchRequest) -> SearchOutcome:
     filters = restrict(filters, cat, persons=person_ids, place=request.place)
     offset = (request.page - 1) * request.limit
     results = search(index, request.q, filters=filters, limit=request.limit, offset=offset)
-    facets = compute_facets(index, ws.db_path, request.q, filters)
+    facets = compute_facets(ws, request.q, filters)
     return SearchOutcome(request, results, facets, person_ids)
 
 
@@ -255,7 +255,7 @@ def api_search(
     request = parse_request(q, date_from=date_from, date_to=date_to, volumes=volume, types=type,
                             persons=person, place=place, page=page, limit=limit)
     outcome = run_search(ws, request)
-    return outcome_json(outcome, catalogue(ws.db_path).volume_titles)
+    return outcome_json(outcome, catalogue(ws).volume_titles)
 
 
 def _page_links(request: SearchRequest, total: int) -> list[tuple[int, str | None]]:
@@ -285,7 +285,7 @@ def _search_page(ws: WorkspaceDep, templates: TemplatesDep, http: Request, value
         context["req"] = req
         if req.q:
             outcome = run_search(ws, req)
-            cat = catalogue(ws.db_path)
+            cat = catalogue(ws)
             context.update(
                 outcome=outcome, titles=cat.volume_titles,
                 person_names={pid: cat.person_names.get(pid, pid) for pid in outcome.person_ids},

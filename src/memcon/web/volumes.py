@@ -15,9 +15,8 @@ from fastapi.responses import HTMLResponse
 
 from memcon.errors import NotFound
 from memcon.model.records import Volume
-from memcon.store.base import VolumeSummary
+from memcon.store.base import DocumentBrief, VolumeSummary
 from memcon.web._deps import TemplatesDep, WorkspaceDep
-from memcon.web._queries import TocEntry, persons_by_keys, table_of_contents
 from memcon.web._render import document_url, person_url, show_date
 
 router = APIRouter()
@@ -35,12 +34,12 @@ def api_volumes(ws: WorkspaceDep) -> dict[str, object]:
     return {"total": len(volumes), "volumes": [_summary_json(v) for v in volumes]}
 
 
-def _load(ws: WorkspaceDep, volume_id: str) -> tuple[Volume, list[TocEntry], dict[str, str]]:
+def _load(ws: WorkspaceDep, volume_id: str) -> tuple[Volume, list[DocumentBrief], dict[str, str]]:
     if not volume_id or len(volume_id) > 200 or "/" in volume_id:
         raise NotFound(f"no volume {volume_id[:80]!r}", hint="see the list at /volumes")
     volume = ws.store.get_volume(volume_id)
-    toc = table_of_contents(ws.db_path, volume_id)
-    linked = persons_by_keys(ws.db_path, [f"{volume_id}#{p.xml_id}" for p in volume.persons])
+    toc = ws.store.table_of_contents(volume_id)
+    linked = ws.store.persons_by_keys([f"{volume_id}#{p.xml_id}" for p in volume.persons])
     return volume, toc, {key.partition("#")[2]: pid for key, pid in linked.items()}
 
 
@@ -61,7 +60,7 @@ def api_volume(ws: WorkspaceDep, volume_id: str) -> dict[str, object]:
     return data
 
 
-def _toc_rows(toc: list[TocEntry]) -> list[tuple[list[tuple[int, str]], TocEntry]]:
+def _toc_rows(toc: list[DocumentBrief]) -> list[tuple[list[tuple[int, str]], DocumentBrief]]:
     """Each entry with the chapter headings that open before it (level, heading)."""
     rows = []
     previous: tuple[str, ...] = ()

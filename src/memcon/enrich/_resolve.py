@@ -208,6 +208,25 @@ def _era(cand: Candidate, year: int) -> bool:
     return _era_of(cand.volumes, year)
 
 
+KNOWN_WITHIN = 15
+"""A person whom the authority dates only by roles more than this many years from a document's
+year is not linked from a bare surname in it (see :func:`_known_then`)."""
+
+
+def _known_then(cand: Candidate, year: int) -> bool:
+    """Whether anything places the person near ``year``: a persons list of a volume of those
+    years; else a known birth making him 20 or older and not dead (nor over 85) then; else dated
+    roles within :data:`KNOWN_WITHIN` years.  A person with no dates at all is not ruled out."""
+    if _era(cand, year):
+        return True
+    if cand.birth is not None:
+        return cand.birth + 20 <= year <= (cand.death if cand.death is not None else cand.birth + 85)
+    years = [int(d[:4]) for r in cand.roles for d in (r.start, r.end) if d and d[:4].isdigit()]
+    if not years:
+        return cand.death is None or year <= cand.death
+    return min(years) - KNOWN_WITHIN <= year <= max(years) + KNOWN_WITHIN
+
+
 def _name(cand: Candidate) -> str:
     return cand.name
 
@@ -368,6 +387,11 @@ def _first_pass(
         if here and len(here) < len(ids):
             ids = here
             steps.append(f"place {ctx.place}")
+    if len(ids) == 1 and not full and not words and year is not None and ids[0] not in listed \
+            and not _known_then(cands[ids[0]], year):
+        # "Dr. Lozano" in 1934 is not the Lozano Díaz who was Honduras's head of state in 1955
+        return _Pass([], f"{how} '{span}': {cands[ids[0]].name} is known only from other years", 0.0, how,
+                     broad, None)
     if len(ids) == 1:
         cand = cands[ids[0]]
         if not steps:

@@ -1,4 +1,4 @@
-"""Statements v2 (``memcon.statements.v2``): the turn-taking rules, on records written for the
+"""Statements v2–v3 (``memcon.statements.v3``): the turn-taking rules, on records written for the
 test — who "he" is after the record's own "I", the author named by a "Memorandum by" heading,
 a message printed inside the record with its own writer, subjectless telegraphese, a second
 speaker inside one sentence, a surname the linker did not take, an office the record names a
@@ -22,7 +22,7 @@ def _mention(text: str, words: str, person: str | None, nth: int = 0, *, kind: s
 def _said(text: str, mentions: list[Mention]) -> list[tuple[str, str | None, str]]:
     document = Document("t/d1", "t", text.split("\n")[2], text)
     found = extract_statements(document, mentions)
-    assert all(s.method == METHOD == "memcon.statements.v2" for s in found)
+    assert all(s.method == METHOD == "memcon.statements.v3" for s in found)
     assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
     return [(text[s.start:s.end][:24], s.speaker_id, s.kind) for s in found]
 

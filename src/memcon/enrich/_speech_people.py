@@ -73,6 +73,9 @@ _SENDER_RE = re.compile(r"^(?=[^\n]{0,200}$)(?P<sender>[^\n]{3,120}?)\s+to\s+(?:
 text that says "… started the conversation by referring to the …" is no heading)."""
 
 
+_TO_RE = re.compile(r"\s+to\s+(?:the|Mr\.?|Lord|Sir|M\.|[A-Z])")
+
+
 def find_author(document: Document, index: MentionIndex, *, author_id: str | None = None) -> Author:
     """The person the record's "I" is: ``author_id`` when given; else, in this order, a
     resolved name in the closing signature (the last three short paragraphs: "A. GROMYKO",
@@ -87,7 +90,8 @@ def find_author(document: Document, index: MentionIndex, *, author_id: str | Non
     # the heading's addressee ("… to Mr. Seward") closing the record is no signature
     addressees = {m.person_id for m in index.within(head.end("sender"), head.end("sender") + 60)
                   if m.person_id is not None} if head is not None else set()
-    for para in reversed(paras[-3:] if len(paras) > 3 else []):
+    body = paras[1:] if paras and paras[0].start == 0 else paras  # never the heading paragraph
+    for para in reversed(body[-3:] if len(body) > 1 else []):
         if len(text[para.start:para.end].split()) > 6:
             continue
         for m in index.within(para.start, para.end):
@@ -106,10 +110,15 @@ def find_author(document: Document, index: MentionIndex, *, author_id: str | Non
         if len(ids) == 1:
             return Author(ids.pop(), name, f"author '{name}' named in the text")
     if head is not None:
-        s, e = head.start("sender"), head.end("sender")
-        found = _one_person(index, s, e)
-        if found is not None:
-            return Author(found, text[s:e], f"heading sender '{text[s:e]}'")
+        s = head.start("sender")
+        line_end = text.find("\n", s)
+        line_end = len(text) if line_end < 0 else line_end
+        # "The Chairman of the … Commission … to Russia (Stevens) to the Secretary": the sender may
+        # run past an earlier " to "; the first cut whose sender names one person wins
+        for stop in [head.end("sender"), *(m.start() for m in _TO_RE.finditer(text, head.end("sender") + 1, line_end))]:
+            found = _one_person(index, s, stop)
+            if found is not None:
+                return Author(found, text[s:stop], f"heading sender '{text[s:stop]}'")
     by = _BY_RE.search(text[:min(len(text), 400)])
     if by is not None:  # "Memorandum by the Under Secretary of State (Phillips)", "Memorandum of Mr. Miles of …"
         s, e = by.start("by"), by.end("by")

@@ -1,4 +1,4 @@
-"""Turn-taking helpers of the statement extractor (``memcon.statements.v2``): who "he" is when the
+"""Turn-taking helpers of the statement extractor (``memcon.statements.v3``): who "he" is when the
 last speaker is the record's own "I" or nobody, the author of a message printed inside another
 (an enclosure's heading, an enclosed memorandum), subjectless telegraphese ("Says Kerensky
 returns …", "Told him …"), a second speaker inside one sentence ("…, and Lloyd George replied

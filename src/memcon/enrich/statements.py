@@ -35,6 +35,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from memcon.enrich._speech_people import Author, MentionIndex, find_author
+from memcon.enrich._speech_subjects import (
+    LATTER_RE,
+    OPEN_OFFICE_RE,
+    STYLE_RE,
+    UNLINKED_END_RE,
+    UNLINKED_RE,
+    opening_mention,
+    pronoun_clause,
+)
 from memcon.enrich._speech_text import (
     ADDRESSEE_RE,
     FIRST_SECOND_RE,
@@ -71,26 +80,14 @@ from memcon.model.people import Mention
 from memcon.model.records import Document
 from memcon.model.speech import Statement
 
-METHOD = "memcon.statements.v2"
+METHOD = "memcon.statements.v3"
 _ADDRESSING = frozenset({"told", "informed", "assured", "thanked", "asked", "answered", "replied",
                          "responded", "warned", "urged", "promised", "requested", "queried"})
 _HEADING_RE = re.compile(r"[^\n]{3,90} to [^\n]{3,90}\n[A-Z][^\n]{0,60}\b1[6-9]\d\d\b[^\n]*(?:\n\[[^\n]*\])?$")
-# An unlinked speaker: a name after an honorific ("Mr. Nobody", "General Bliss"), or an office
-# ("The Minister for Foreign Affairs", "The Commissioners"); never a bare capitalised word ("The",
-# "Germany", "The Argentine").
-_OFFICES = (r"(?:Minister|Ambassador|Secretary|President|King|Queen|Emperor|Chairman|Premier|Chancellor|"
-            r"Commissioners?|Governor|Consul|Chargé|Delegates?|Delegation|Envoy|Minister|Commissar|Senator|"
-            r"Counsell?or|Attaché)")
-_UNLINKED_RE = re.compile(
-    r"(?:(?:Mr|Mrs|Dr|M|General|Colonel|Admiral|Sir|Lord|Baron|Count|Marshal|Signor|Senator|Prince|Captain|"
-    r"Major)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
-    r"|(?:The|the)\s+(?:[A-Z][\w'’-]+\s+)*" + _OFFICES + r"(?:\s+(?:of|for)\s+(?:[A-Z][\w'’-]+\s*){1,3})?)")
-_UNLINKED_END_RE = re.compile(r"(?:^|(?<=[\s,(]))(" + _UNLINKED_RE.pattern + r")$")
 _QUIET_PARAGRAPHS = 1
 """A paragraph with no speech clause and no first or second person continues the last speaker only
 this many paragraphs after his last speech verb: a report's own prose is nobody's statement."""
 _FIRST_SINGULAR_RE = re.compile(r"\b(?:I|me|my|My)\b")
-_STYLE_RE = re.compile(r"(?:^|(?<=[\s,(]))((?:His|his|Her|her) (?:[Ll]ordship|[Ee]xcellency|[Mm]ajesty|[Hh]ighness))$")
 _AND_I_RE = re.compile(r"(?:,|;)?\s(?:and|but|whereupon|so)\s+$|;\s*$")
 _TO_HIM_RE = re.compile(r"\s+(?:to\s+)?(?:him|her|them)\b")
 _PRONOUNS = frozenset({"I", "he", "He", "she", "She"})
@@ -137,6 +134,8 @@ class _State:
         self.floor = 0
         """Where "he" may look back to for a person named: the paragraph before the current one."""
         self.previous_para = -1
+        self.other: _Speaker | None = None
+        """The last speaker who is not the record's "I" (named, or "he" resolved): "he" after "I"."""
 
 
 def extract_statements(
@@ -218,6 +217,14 @@ def _paragraph(document: Document, index: MentionIndex, state: _State, paras: li
                 current = _open(document, index, state, Span(m.start, sent.end),
                                 _Clause(_named(m, text, m.start), "name", verb, verb_end, False), point=False)
                 after = verb_end
+            pc = pronoun_clause(text, after, sent.end) if clause.form == "I" else None
+            if pc is not None:  # "I told Mr. Hoover …, but he said that …": the one "I" spoke to
+                cut, word, verb, verb_end = pc
+                state.out.append(replace(current, end=cut))
+                state.current = None
+                current = _open(document, index, state, Span(cut, sent.end),
+                                _Clause(_pronoun(state, word, index, cut), "pronoun", verb, verb_end, False), point=False)
+                current = replace(current, start=_skip_join(text, cut))
             if clause.verb in READING_VERBS and text[:sent.end].rstrip().endswith(":"):
                 state.out.append(current)
                 return _quotation(document, state, paras, i + 1, current)
@@ -246,13 +253,18 @@ def _paragraph(document: Document, index: MentionIndex, state: _State, paras: li
                                 round(min(last.confidence, 0.6), 3), METHOD,
                                 last.reason if kind == "first-person" else
                                 f"no new speaker in this paragraph: {last.text} continues ({last.reason})")
-        prev = _sentence_subject(text, sent, index)
-        state.previous_subject = _named(prev[0], text, sent.start) if prev is not None else None
+        state.previous_subject = state.this_subject
     if current is not None:
         state.out.append(current)
     state.quiet = 0 if spoke else state.quiet + 1
     state.colon = chunk.rstrip().endswith(":") or (state.colon and not spoke)
     return i + 1
+
+
+def _skip_join(text: str, at: int) -> int:
+    """Where a second clause's words start after the end of the first ("…, but he said")."""
+    m = re.match(r"[\s,;]*(?:and|but|whereupon|to which)?\s*", text[at:at + 20])
+    return at + (m.end() if m is not None else 0)
 
 
 def _own_words_run(text: str, state: _State, words: str) -> bool:
@@ -309,6 +321,8 @@ def _open(document: Document, index: MentionIndex, state: _State, sent: Span, cl
                    round(sp.confidence, 3), METHOD, sp.reason)
     if clause.form != "pronoun":
         state.last = sp
+    if clause.form != "I" and (sp.person_id is None or sp.person_id != state.author.person_id):
+        state.other = sp
     return st
 
 
@@ -370,10 +384,7 @@ def _clause(text: str, sent: Span, index: MentionIndex, state: _State) -> _Claus
 
 def _sentence_subject(text: str, sent: Span, index: MentionIndex) -> tuple[Mention, int] | None:
     """The mention a sentence opens with ("Clemenceau called on me", "Mr. Lansing brought up")."""
-    m = index.starting_at(sent.start)
-    if m is None:
-        h = HONORIFIC_AT_RE.match(text, sent.start)
-        m = index.starting_at(h.end()) if h is not None else None
+    m = opening_mention(text, sent, index)
     return (m, m.end) if m is not None else None
 
 
@@ -403,7 +414,7 @@ def _subject(text: str, floor: int, end: int, index: MentionIndex,
                 return start, held, "name"
         return start, _named(m, text, start), "name"
     before = text[floor:end]
-    sm = _STYLE_RE.search(before)
+    sm = STYLE_RE.search(before)
     if sm is not None:  # "His lordship replied": the person last addressed
         words = sm.group(1)
         said = [*state.out, state.current] if state.current is not None else state.out
@@ -424,13 +435,20 @@ def _subject(text: str, floor: int, end: int, index: MentionIndex,
             a = state.author
             return start, _Speaker("I", a.person_id, 0.85 if a.person_id else 0.3, f"'I' is the record's author: {a.reason}"), "I"
         return start, _pronoun(state, pm.group(1), index, start), "pronoun"
-    nm = _UNLINKED_END_RE.search(before)
+    nm = UNLINKED_END_RE.search(before)
     if nm is not None:
         words = nm.group(1)
         held = _held(state, words)
         if held is not None:
             return floor + nm.start(1), held, "name"
         return floor + nm.start(1), _Speaker(words, None, 0.3, f"'{words}': no person mention covers these words"), "name"
+    lm = LATTER_RE.search(before)
+    if lm is not None:  # "Latter informed him …": the person named last before it
+        near = antecedent(index, floor + lm.start(1), floor=state.floor, not_id=None)
+        if near is not None:
+            return floor + lm.start(1), _Speaker(lm.group(1), near.person_id, 0.6 if near.person_id else 0.2,
+                                                 f"'{lm.group(1)}': the person named last before it, {near.text}"), "name"
+        return None
     bare = bare_surname(before)
     if bare is not None:  # "Dennis says …": a surname the linker did not take
         return floor, _Speaker(bare, None, 0.2, f"'{bare}': a surname as subject, no person mention covers it"), "name"
@@ -439,7 +457,7 @@ def _subject(text: str, floor: int, end: int, index: MentionIndex,
 
 def _unlinked_subject(text: str, sent: Span, state: _State) -> _Speaker | None:
     """A sentence opening with a name or office no mention covers ("Senator Copeland called …")."""
-    m = _UNLINKED_RE.match(text, sent.start, sent.end)
+    m = UNLINKED_RE.match(text, sent.start, sent.end) or OPEN_OFFICE_RE.match(text, sent.start, sent.end)
     if m is None:
         return None
     words = m.group(0)
@@ -486,6 +504,10 @@ def _pronoun(state: _State, word: str, index: MentionIndex, at: int) -> _Speaker
         if to is not None:
             found = _Speaker(word, to.addressee_id, 0.6, f"'{word}' after the record's 'I': the person "
                              f"addressed, {to.addressee_text}")
+        elif state.other is not None and state.other.text not in ("I", "(I)"):
+            o = state.other  # "I pointed out …. He thought I was misinformed": the one I talk with
+            found = _Speaker(word, o.person_id, min(o.confidence, 0.6), f"'{word}' after the record's 'I': the "
+                             f"other speaker, {o.reason if o.text in _PRONOUNS or o.text == '(he)' else o.text}")
         else:
             other = next((st for st in reversed(said) if (st.speaker_id is None or st.speaker_id != me)
                           and st.speaker_text not in _PRONOUNS and st.speaker_text not in ("(I)", "(he)")), None)

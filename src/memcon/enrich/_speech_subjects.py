@@ -1,0 +1,94 @@
+"""Subjects of the statement extractor (``memcon.statements.v3``): the words that may name a
+speaker no mention covers ("General Bliss", "C. T. Wang", "The Minister for Foreign Affairs",
+"my British colleague"), "his Excellency", "the latter", the person a sentence opens with after
+an introductory word ("Yesterday Mr. Hoover …"), and a second clause in "he" after the record's
+"I" ("I told Mr. Hoover …, but he said …").
+
+DOCS: docs/statements.md#whose-statement-is-it
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from memcon.enrich._speech_people import MentionIndex
+from memcon.enrich._speech_text import HONORIFIC_RE, INTRO_WORDS, VERB_RE, Span
+from memcon.model.people import Mention
+
+OFFICES = (r"(?:Minister|Ambassador|Secretary|President|King|Queen|Emperor|Chairman|Premier|Chancellor|"
+           r"Commissioners?|Governor|Consul|Chargé|Delegates?|Delegation|Envoy|Minister|Commissar|Senator|"
+           r"Counsell?or|Attaché)")
+_OFFICE_TAIL = r"(?:\s+(?:of|for)\s+(?:[A-Z][\w'’-]+\s*){1,3})?"
+# An unlinked speaker: a name after an honorific ("Mr. Nobody", "General Bliss"), initials and a
+# surname ("C. T. Wang"), an office ("The Minister for Foreign Affairs", "The Commissioners") or a
+# colleague of the writer ("My British colleague"); never a bare capitalised word ("The",
+# "Germany", "The Argentine").
+UNLINKED_RE = re.compile(
+    r"(?:(?:Mr|Mrs|Dr|M|General|Colonel|Admiral|Sir|Lord|Baron|Count|Marshal|Signor|Senator|Prince|Captain|"
+    r"Major)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
+    r"|(?:[A-Z]\.\s?){1,3}[A-Z][a-z][\w'’-]+"
+    r"|(?:My|my|Our|our)\s+(?:[A-Z][\w'’-]+\s+)?colleague"
+    r"|(?:The|the)\s+(?:[A-Z][\w'’-]+\s+)*" + OFFICES + _OFFICE_TAIL + ")")
+UNLINKED_END_RE = re.compile(r"(?:^|(?<=[\s,(]))(" + UNLINKED_RE.pattern + r")$")
+OPEN_OFFICE_RE = re.compile(r"(?:[A-Z][\w'’-]+\s+)*" + OFFICES + _OFFICE_TAIL + r"(?=\s+[a-z])")
+"""An office opening a telegram's sentence without its article ("Minister of Foreign Affairs just left")."""
+STYLE_RE = re.compile(r"(?:^|(?<=[\s,(]))((?:His|his|Her|her) (?:[Ll]ordship|[Ee]xcellency|[Mm]ajesty|[Hh]ighness))$")
+LATTER_RE = re.compile(r"(?:^|(?<=[\s,(]))((?:The |the )?[Ll]atter)$")
+""""The latter informed him …": the person named last before it."""
+
+_PREPOSITIONS = frozenset("the of to with by from for at on in a an and or his her their our my".split())
+_OPENING_REACH = 60
+"""How far into a sentence (characters) its opening person may stand after introductory words."""
+
+# "…, but he said …" / "… and he replied …": a second clause in the third person.
+_PRONOUN_CLAUSE_RE = re.compile(
+    r"(?:[,;]\s*|\s)(?:and|but|whereupon|to which)\s+(he|she)\s+(?:then\s+|also\s+|had\s+|at once\s+)?(?=\w)")
+
+
+def opening_mention(text: str, sent: Span, index: MentionIndex) -> Mention | None:
+    """The person a sentence opens with: a mention at its start, after an honorific ("Mr. Lansing
+    brought up …"), or after an introductory word or a phrase closed by a comma ("Yesterday Mr.
+    Hoover called me up", "At the close, General Bliss …") — never a possessive ("the President's
+    party") or the object of a preposition ("with the President")."""
+    m = index.starting_at(sent.start)
+    if m is None:
+        h = re.match(HONORIFIC_RE.pattern[:-1], text[sent.start:sent.end])
+        m = index.starting_at(sent.start + h.end()) if h is not None else None
+    if m is not None:
+        return m
+    limit = min(sent.end, sent.start + _OPENING_REACH)
+    for k in range(bisect_left(index.starts, sent.start), len(index.mentions)):
+        cand = index.mentions[k]
+        if cand.start >= limit:
+            break
+        start = cand.start
+        h = HONORIFIC_RE.search(text, max(sent.start, start - 12), start)
+        if h is not None and h.end() == start:
+            start = h.start()
+        prefix = text[sent.start:start].strip()
+        words = prefix.split()
+        if text[cand.end:cand.end + 2] in ("'s", "’s") or not words:
+            continue
+        if prefix.endswith(",") or (len(words) <= 2 and words[0] in INTRO_WORDS
+                                    and words[-1].lower() not in _PREPOSITIONS and VERB_RE.search(prefix) is None):
+            return cand
+    return None
+
+
+def pronoun_clause(text: str, after: int, end: int) -> tuple[int, str, str, int] | None:
+    """A second clause in "he"/"she" after offset ``after`` ("…, but he said that …"): ``(where the
+    first statement ends, the pronoun, the verb, the verb's end)``, or ``None``."""
+    for m in _PRONOUN_CLAUSE_RE.finditer(text, after, end):
+        vm = VERB_RE.match(text, m.end(), end)
+        if vm is None:
+            continue
+        cut = m.start()
+        while cut > after and text[cut - 1] in " ,;":
+            cut -= 1
+        return cut, m.group(1), vm.group(1), vm.end()
+    return None
+
+
+__all__ = ["LATTER_RE", "OFFICES", "OPEN_OFFICE_RE", "STYLE_RE", "UNLINKED_END_RE", "UNLINKED_RE", "opening_mention",
+           "pronoun_clause"]

@@ -92,3 +92,45 @@ def test_records_of_one_meeting_are_grouped(store: Store) -> None:
     elsewhere = replace(first, id="meeting:elsewhere", documents=("elsewhere",), place="the Kremlin, Moscow")
     events = group_meetings([first, second, elsewhere])
     assert sorted(sorted(e.documents) for e in events) == [["elsewhere"], ["other", "wilson/114511"]]
+
+
+HEADINGS = [
+    ("Record of the proceedings of the tribunal of arbitration at the tenth conference held at Geneva, in "
+     "Switzerland, on the 16th of July, 1872.", "1872-07-16", None, "Geneva, Switzerland"),
+    ("Record of the proceedings of the tribunal of arbitration at the twentieth conference, held at Geneva, in "
+     "Switzerland, on the l4th of August, 1872.", "1872-08-14", None, "Geneva, Switzerland"),  # OCR "l4th"
+    ("Record of the proceedings of the arbitration at the second conference held at Geneva in Switzerland on "
+     "the 16th day of December, A. D. 1871.", "1871-12-16", None, "Geneva, Switzerland"),
+    ("Minutes of the Daily Meetings of the Commissioners Plenipotentiary, Monday, December 30, 1918",
+     "1918-12-30", None, None),
+    ("Final Protocol of the Conference and Agreement Regarding the Distribution of the Dawes Annuities, "
+     "Signed at Paris, January 14, 1925", "1925-01-14", None, "Paris"),
+    ("Minutes of Informal Canadian–United States Conference on Aviation Radio Held at U. S. Customs House, "
+     "New York City, April 10–11, 1930", "1930-04-10", "1930-04-11", "U. S. Customs House, New York City"),
+    ("No. 9. Extract from the 36th Protocol of the Conferences of the Joint High Commission.", None, None, None),
+    ("Memorandum of Conversation, June 4, 1961, and June 5, 1961", None, None, None),  # two dates: none
+    ("Conference held on the 31st of June, 1872.", None, None, None),  # no such day
+]
+
+
+@pytest.mark.parametrize(("heading", "first", "last", "place"), HEADINGS)
+def test_the_heading_dates_and_places_a_meeting(heading: str, first: str | None, last: str | None,
+                                                  place: str | None) -> None:
+    from memcon.enrich._meeting_heading import heading_date, heading_place
+
+    date = heading_date(heading)
+    assert (date.sort_key if date else None, date.end if date else None) == (first, last)
+    assert date is None or date.source == "heading"
+    assert heading_place(heading) == place
+
+
+def test_geneva_protocols_are_dated_by_their_headings() -> None:
+    """The 1872 arbitration protocols have no dateline; their headings give day and place."""
+    from memcon.readers import read
+
+    path = require(shared_path() / "corpus" / "frus" / "frus1872p2v4.xml", "frus1872p2v4")
+    docs = {r.id: r for r in read(path) if isinstance(r, Document)}
+    meeting = extract_meeting(docs["frus1872p2v4/d10"])
+    assert meeting is not None and meeting.date is not None
+    assert (meeting.date.when, meeting.place) == ("1872-07-15", "Geneva, Switzerland")
+    assert any(r.startswith("date: the heading") for r in meeting.reasons)

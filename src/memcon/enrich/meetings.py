@@ -2,8 +2,9 @@
 
 :func:`extract_meeting` reads one record (pure; no I/O):
 
-* **date** — the document's date (the conversation's, not the drafting's); a record without
-  one gives a meeting with no date: never guessed;
+* **date** — the document's date (the conversation's, not the drafting's); else the one date its
+  heading gives the meeting ("… held at Geneva, in Switzerland, on the 15th of July, 1872.");
+  a record without either gives a meeting with no date: never guessed;
 * **place** — the source note's meeting place ("The meeting was held at the Soviet Embassy")
   with the dateline's town ("Vienna"); else "at the White House" where the text says the
   meeting or conversation took place, with the town such a building stands in
@@ -31,6 +32,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from memcon.enrich._meeting_heading import heading_date, heading_place
 from memcon.model.people import Mention
 from memcon.model.records import Document
 from memcon.model.speech import Attendee, Meeting
@@ -165,6 +167,9 @@ def extract_meeting(
         elif document.place:
             place = document.place
             reasons.append(f"place: dateline {document.place!r}")
+        elif (held := heading_place(document.heading)) is not None:
+            place = held
+            reasons.append(f"place: the heading ({held!r})")
     # -- attendees
     attendees = _attendees_from_list(document, mentions, source="participants list")
     if attendees:
@@ -197,7 +202,11 @@ def extract_meeting(
     drafters = note.drafted_by if note is not None else ()
     date = document.date
     if date is None:
-        reasons.append("date: the record gives none (left unknown)")
+        date = heading_date(document.heading)
+        if date is not None:
+            reasons.append(f"date: the heading ({date.text!r})")
+        else:
+            reasons.append("date: the record gives none (left unknown)")
     return Meeting(
         id=f"meeting:{document.id}",
         documents=(document.id,),

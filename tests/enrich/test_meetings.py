@@ -110,6 +110,11 @@ HEADINGS = [
     ("No. 9. Extract from the 36th Protocol of the Conferences of the Joint High Commission.", None, None, None),
     ("Memorandum of Conversation, June 4, 1961, and June 5, 1961", None, None, None),  # two dates: none
     ("Conference held on the 31st of June, 1872.", None, None, None),  # no such day
+    # the treaty's date is not the meeting's, and the meeting's is spelled out in words: none
+    ("Record of the proceedings of the tribunal of arbitration under the provisions of the treaty between the "
+     "United States of America and Her Britannic Majesty, concluded on the 8th of May, A. D. 1871, at the first "
+     "conference held at Geneva in Switzerland, on the fifteenth day of December, in the year of our Lord one "
+     "thousand eight hundred and seventy-one.", None, None, "Geneva, Switzerland"),
 ]
 
 

@@ -1,6 +1,6 @@
 """When and where a record's own heading says the meeting was held, for records without a dateline:
 "Record of the proceedings … at the ninth conference held at Geneva, in Switzerland, on the 15th
-of July, 1872."; "Minutes of the Daily Meetings …, Monday, December 30, 1918"; "Minutes of …
+of July, 1872." — the date after "held", or the one closing the heading; "Minutes of the Daily Meetings …, Monday, December 30, 1918"; "Minutes of …
 Conference on Aviation Radio Held at U. S. Customs House, New York City, April 10–11, 1930".
 
 The editors' heading is part of the record; a date read from it is given, not guessed.  A heading
@@ -35,11 +35,30 @@ def _number(text: str) -> int:
     return int(text.replace("l", "1").replace("I", "1"))  # OCR: "l4th" is the 14th
 
 
+_HELD = re.compile(r"\b(?:held|met|took place)\b", re.IGNORECASE)
+
+
+def _of_the_meeting(heading: str, m: re.Match[str]) -> bool:
+    """Whether a date of the heading is the meeting's: "… held at Geneva, … on the 15th of July,
+    1872" (after "held", no other date between), or the date closing the heading ("…, Monday,
+    December 30, 1918").  Not "the treaty … concluded on the 8th of May, 1871, at the first
+    conference held … on the fifteenth day of December …"."""
+    if not heading[m.end():].strip(" .;"):
+        return True
+    before = heading[: m.start()]
+    held = list(_HELD.finditer(before))
+    return bool(held) and not re.search(r"\d{4}", before[held[-1].end():])
+
+
 def heading_date(heading: str) -> DocDate | None:
     """The one date the heading gives the meeting, or ``None``."""
+    if len({m.group(0) for m in _PLAIN.finditer(heading)}) > 1:
+        return None  # "June 4, 1961, and June 5, 1961": which day is not said
     found: list[DocDate] = []
     for pattern in (_ORDINAL, _PLAIN):
         for m in pattern.finditer(heading):
+            if not _of_the_meeting(heading, m):
+                continue
             year, month = int(m.group("year")), _MONTHS[m.group("month").lower()]
             day = _number(m.group("day"))
             if not 1 <= day <= calendar.monthrange(year, month)[1]:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from memcon.enrich._speech_text import paragraphs
+from memcon.enrich._speech_text import Span, paragraphs
 from memcon.model.people import Mention
 from memcon.model.records import Document
 
@@ -76,16 +76,19 @@ text that says "… started the conversation by referring to the …" is no head
 _TO_RE = re.compile(r"\s+to\s+(?:the|Mr\.?|Lord|Sir|M\.|[A-Z])")
 
 
-def find_author(document: Document, index: MentionIndex, *, author_id: str | None = None) -> Author:
+def find_author(document: Document, index: MentionIndex, *, author_id: str | None = None,
+                paras: Sequence[Span] | None = None) -> Author:
     """The person the record's "I" is: ``author_id`` when given; else, in this order, a
     resolved name in the closing signature (the last three short paragraphs: "A. GROMYKO",
     "Breckinridge Long"), ``signed_by`` where the text prints it, ``authors`` matched to a
     resolved mention by surname, the sender of the heading ("Mr. Adams to Mr. Seward").
-    ``person_id`` stays ``None`` when none of them resolves."""
+    ``person_id`` stays ``None`` when none of them resolves.  ``paras``: the text's
+    paragraphs (:func:`memcon.enrich._speech_text.paragraphs`) when the caller has them."""
     if author_id is not None:
         return Author(author_id, None, "author given by the caller")
     text = document.text
-    paras = list(paragraphs(text))
+    if paras is None:  # the caller may pass the paragraphs it has already found
+        paras = list(paragraphs(text))
     head = _SENDER_RE.search(text[:min(len(text), 400)])
     # the heading's addressee ("… to Mr. Seward") closing the record is no signature
     addressees = {m.person_id for m in index.within(head.end("sender"), head.end("sender") + 60)

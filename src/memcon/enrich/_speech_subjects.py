@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 
 from memcon.enrich._speech_people import MentionIndex
-from memcon.enrich._speech_text import HONORIFIC_RE, INTRO_WORDS, VERB_RE, Span
+from memcon.enrich._speech_text import HONORIFIC_AT_RE, HONORIFIC_RE, INTRO_WORDS, VERB_RE, Span, between_end
 from memcon.model.people import Mention
 
 OFFICES = (r"(?:Minister|Ambassador|Secretary|President|King|Queen|Emperor|Chairman|Premier|Chancellor|"
@@ -38,6 +38,7 @@ LATTER_RE = re.compile(r"(?:^|(?<=[\s,(]))((?:The |the )?[Ll]atter)$")
 """"The latter informed him …": the person named last before it."""
 
 _PREPOSITIONS = frozenset("the of to with by from for at on in a an and or his her their our my".split())
+_FIRST_WORD_RE = re.compile(r"[A-Z][a-z]+")
 _OPENING_REACH = 60
 """How far into a sentence (characters) its opening person may stand after introductory words."""
 
@@ -53,11 +54,14 @@ def opening_mention(text: str, sent: Span, index: MentionIndex) -> Mention | Non
     party") or the object of a preposition ("with the President")."""
     m = index.starting_at(sent.start)
     if m is None:
-        h = re.match(HONORIFIC_RE.pattern[:-1], text[sent.start:sent.end])
-        m = index.starting_at(sent.start + h.end()) if h is not None else None
+        h = HONORIFIC_AT_RE.match(text, sent.start, sent.end)
+        m = index.starting_at(h.end()) if h is not None else None
     if m is not None:
         return m
     limit = min(sent.end, sent.start + _OPENING_REACH)
+    first = _FIRST_WORD_RE.match(text, sent.start, limit)
+    if text.find(",", sent.start, limit) < 0 and (first is None or first.group(0) not in INTRO_WORDS):
+        return None  # cheap first: no introductory word, no comma
     for k in range(bisect_left(index.starts, sent.start), len(index.mentions)):
         cand = index.mentions[k]
         if cand.start >= limit:
@@ -90,5 +94,59 @@ def pronoun_clause(text: str, after: int, end: int) -> tuple[int, str, str, int]
     return None
 
 
-__all__ = ["LATTER_RE", "OFFICES", "OPEN_OFFICE_RE", "STYLE_RE", "UNLINKED_END_RE", "UNLINKED_RE", "opening_mention",
+_WHO_RE = re.compile(r"(?:,\s*|\s+)who\s*$")
+_APPOSITION_WORDS = 6
+"""At most this many words between a person and "who" ("Steed foreign editor of the Times who told …")."""
+_WITH_RE = re.compile(r"\b(?:conversation|conference|talk|interview|meeting)s?\s+(?:today\s+|to-day\s+|yesterday\s+)?"
+                      r"with\s+$")
+
+
+def relative_clause(text: str, after: int, end: int, index: MentionIndex,
+                    speaker_id: str | None) -> tuple[int, Mention, str, int] | None:
+    """A person's speech in a relative clause after offset ``after`` ("… he saw Balfour at four
+    o'clock who said that …", "… view of Hurley who told me …"): ``(where the statement before it
+    ends, the person's mention, the verb, the verb's end)``, or ``None``.  The person is the one
+    named nearest before "who", with at most a short apposition between and no other person."""
+    if text.find(" who", after, end) < 0:  # cheap first: most sentences have none
+        return None
+    for vm in VERB_RE.finditer(text, after, end):
+        stop = after + between_end(text[after:vm.start()])
+        w = _WHO_RE.search(text, after, stop)
+        if w is None:
+            continue
+        k = bisect_left(index.starts, w.start()) - 1
+        if k < 0:
+            continue
+        m = index.mentions[k]
+        gap = text[m.end:w.start()]
+        if m.start < after or m.end > w.start() or len(gap.split()) > _APPOSITION_WORDS or "," in gap \
+                or VERB_RE.search(gap) or (m.person_id is not None and m.person_id == speaker_id) or m.kind == "title":
+            continue
+        start = m.start
+        h = HONORIFIC_RE.search(text, max(after, start - 12), start)
+        return (h.start() if h is not None and h.end() == start else start), m, vm.group(1), vm.end()
+    return None
+
+
+def conversation_with(text: str, sent_start: int, at: int, index: MentionIndex) -> Mention | None:
+    """The one person "he" is when his sentence opens with a conversation with him ("During
+    general conversation with Butler Wright at Embassy this morning he stated …")."""
+    for k in range(bisect_left(index.starts, sent_start), len(index.mentions)):
+        m = index.mentions[k]
+        if m.start >= at:
+            break
+        start = m.start
+        h = HONORIFIC_RE.search(text, max(sent_start, start - 12), start)
+        start = h.start() if h is not None and h.end() == start else start
+        if _WITH_RE.search(text, max(sent_start, start - 40), start) is None:
+            continue
+        others = [x for x in index.within(m.end, at) if x.person_id != m.person_id or x.person_id is None]
+        tail = text[m.end:at]
+        if others or re.search(r"\band\b|[.;:]", tail) or len(tail.split()) > 8:
+            return None
+        return m
+    return None
+
+
+__all__ = ["LATTER_RE", "conversation_with", "relative_clause", "OFFICES", "OPEN_OFFICE_RE", "STYLE_RE", "UNLINKED_END_RE", "UNLINKED_RE", "opening_mention",
            "pronoun_clause"]

@@ -30,15 +30,42 @@ SPEECH_VERBS: tuple[str, ...] = (
     "broached", "expounded", "transmitted", "raised", "spoke", "read", "quoted", "says",
     "intimated", "advised", "conveyed", "asks", "states", "adds", "informs", "tells", "replies", "declares",
     "suggests", "proposes", "requests", "reports", "explains", "insists",
+    "submitted", "questioned", "pleaded", "rejoined", "assented", "demurred", "reminded", "thought",
+    "felt", "advises", "intimates", "urges", "argues", "maintains", "contends", "recalls", "indicates",
+    "assures", "warns", "agrees", "thinks", "believes", "considers", "fears", "hopes",
 )
 READING_VERBS = frozenset({"read", "quoted"})
-VERB_RE = re.compile(r"\b(" + "|".join(re.escape(v) for v in SPEECH_VERBS) + r")\b")
+
+
+def trie_pattern(words: tuple[str, ...]) -> str:
+    """A regular expression matching exactly ``words``, their common beginnings factored out
+    ("sa(?:id|ys)…"): the same matches as ``word1|word2|…`` with the longest first, some four
+    times faster over the corpus, as each position tries one branch per letter."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return build(trie)
+
+
+VERB_RE = re.compile(r"\b(" + trie_pattern(SPEECH_VERBS) + r")\b")
 
 # Words allowed between the speaker and the verb ("Mr. Khrushchev then said", "he had told").
 _BETWEEN_RE = re.compile(
     r"(?:[\s,]+(?:then|also|later|again|further|finally|however|thereupon|immediately|first|"
     r"once more|had|has|have|would|could|might|subsequently|next|now|in turn|to-day|today|yesterday|"
-    r"this morning|this afternoon|this evening|personally|accordingly|therefore))*[\s,]*$")
+    r"this morning|this afternoon|this evening|personally|accordingly|therefore|at once|in reply|in his turn|"
+    r"in conversation(?: today| to-day| yesterday| this morning| this afternoon| this evening| with me)?))*[\s,]*$")
 PRONOUN_RE = re.compile(r"(?:^|(?<=[\s,(]))(He|he|She|she|I)$")
 # An unlinked name or office as subject: "General Bliss", "The Ambassador", "M. Clemenceau".
 NAME_RE = re.compile(

@@ -41,8 +41,10 @@ from memcon.enrich._speech_subjects import (
     STYLE_RE,
     UNLINKED_END_RE,
     UNLINKED_RE,
+    conversation_with,
     opening_mention,
     pronoun_clause,
+    relative_clause,
 )
 from memcon.enrich._speech_text import (
     ADDRESSEE_RE,
@@ -134,6 +136,9 @@ class _State:
         self.floor = 0
         """Where "he" may look back to for a person named: the paragraph before the current one."""
         self.previous_para = -1
+        self.text = ""
+        self.sent_start = 0
+        """Where the sentence being read starts."""
         self.other: _Speaker | None = None
         """The last speaker who is not the record's "I" (named, or "he" resolved): "he" after "I"."""
 
@@ -150,10 +155,11 @@ def extract_statements(
     """
     text = document.text
     index = MentionIndex(mentions)
-    state = _State(find_author(document, index, author_id=author_id))
+    paras = list(paragraphs(text))
+    state = _State(find_author(document, index, author_id=author_id, paras=paras))
+    state.text = text
     state.offices = office_holders(text, index)
     minutes = bool(_MINUTES_RE.search(document.heading or "")) or bool(_MINUTES_RE.search(text[:300]))
-    paras = list(paragraphs(text))
     i = 1 if paras and paras[0].start == 0 else 0  # the heading paragraph (number, title, dateline)
     numbered = False
     while i < len(paras):
@@ -197,8 +203,10 @@ def _paragraph(document: Document, index: MentionIndex, state: _State, paras: li
     state.previous_para = para.start
     for n, sent in enumerate(sentences(text, para)):
         state.current = current
+        state.sent_start = sent.start
         own = _sentence_subject(text, sent, index)
-        state.this_subject = _named(own[0], text, sent.start) if own is not None else _unlinked_subject(
+        state.this_subject = _named(own[0], text, _honorific_start(text, own[0], sent.start)) if own is not None \
+            else _unlinked_subject(
             text, sent, state)
         clause = _clause(text, sent, index, state)
         if clause is not None and clause.form == "I" and current is not None \
@@ -211,7 +219,8 @@ def _paragraph(document: Document, index: MentionIndex, state: _State, paras: li
                 state.out.append(current)
             current = _open(document, index, state, sent, clause, point=point and n == 0)
             after = clause.verb_end
-            while (two := second_clause(text, after, sent.end, index, current.speaker_id)) is not None:
+            while (two := second_clause(text, after, sent.end, index, current.speaker_id)
+                   or relative_clause(text, after, sent.end, index, current.speaker_id)) is not None:
                 cut, m, verb, verb_end = two  # "…, and Lloyd George replied that …"
                 state.out.append(replace(current, end=cut))
                 current = _open(document, index, state, Span(m.start, sent.end),
@@ -228,6 +237,13 @@ def _paragraph(document: Document, index: MentionIndex, state: _State, paras: li
             if clause.verb in READING_VERBS and text[:sent.end].rstrip().endswith(":"):
                 state.out.append(current)
                 return _quotation(document, state, paras, i + 1, current)
+        elif (rel := relative_clause(text, sent.start, sent.end, index, None)) is not None:
+            cut, m, verb, verb_end = rel  # "… he saw Balfour at four o'clock who said that …"
+            spoke = True
+            if current is not None:
+                state.out.append(replace(current, end=max(current.end, _end_before(text, cut))))
+            current = _open(document, index, state, Span(cut, sent.end),
+                            _Clause(_named(m, text, cut), "name", verb, verb_end, False), point=False)
         elif current is not None:
             current = replace(current, end=sent.end)
         elif state.last is not None and not NARRATIVE_RE.match(text[sent.start:sent.end]) and (
@@ -259,6 +275,19 @@ def _paragraph(document: Document, index: MentionIndex, state: _State, paras: li
     state.quiet = 0 if spoke else state.quiet + 1
     state.colon = chunk.rstrip().endswith(":") or (state.colon and not spoke)
     return i + 1
+
+
+def _honorific_start(text: str, m: Mention, floor: int) -> int:
+    """Where a mention starts with its honorific ("Mr. Hoover")."""
+    h = HONORIFIC_RE.search(text, max(floor, m.start - 12), m.start)
+    return h.start() if h is not None and h.end() == m.start else m.start
+
+
+def _end_before(text: str, at: int) -> int:
+    """The end of the words before offset ``at``, blanks left out."""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at
 
 
 def _skip_join(text: str, at: int) -> int:
@@ -489,6 +518,11 @@ def _pronoun(state: _State, word: str, index: MentionIndex, at: int) -> _Speaker
     last = state.last
     me = state.author.person_id
     this = state.this_subject
+    w = conversation_with(state.text, state.sent_start, at, index) if word in ("he", "she") else None
+    if w is not None:
+        state.last = _named(w, state.text, w.start)
+        return _Speaker(word, w.person_id, min(state.last.confidence, 0.7),
+                        f"'{word}': the person the conversation was with, {w.text}")
     if this is not None and word in ("he", "she") and (this.person_id is None or this.person_id != me):
         # "Senator Copeland called on the Secretary …, so he stated": the sentence's own subject
         state.last = this

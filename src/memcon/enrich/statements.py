@@ -32,16 +32,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from memcon.enrich._speech_people import Author, MentionIndex, find_author
+from memcon.enrich._speech_people import MentionIndex, find_author
+from memcon.enrich._speech_state import (
+    Clause,
+    ReadState,
+    Speaker,
+    named,
+    office_held,
+    previous_other,
+    pronoun,
+)
 from memcon.enrich._speech_subjects import (
     LATTER_RE,
     OPEN_OFFICE_RE,
     STYLE_RE,
     UNLINKED_END_RE,
     UNLINKED_RE,
-    conversation_with,
     opening_mention,
     pronoun_clause,
     relative_clause,
@@ -72,7 +80,6 @@ from memcon.enrich._speech_turns import (
     inner_author,
     is_inner_heading,
     office_holders,
-    office_word,
     quotation,
     relay_statements,
     relayed,
@@ -92,55 +99,7 @@ this many paragraphs after his last speech verb: a report's own prose is nobody'
 _FIRST_SINGULAR_RE = re.compile(r"\b(?:I|me|my|My)\b")
 _AND_I_RE = re.compile(r"(?:,|;)?\s(?:and|but|whereupon|so)\s+$|;\s*$")
 _TO_HIM_RE = re.compile(r"\s+(?:to\s+)?(?:him|her|them)\b")
-_PRONOUNS = frozenset({"I", "he", "He", "she", "She"})
 _MINUTES_RE = re.compile(r"\b(?:minutes|notes of|proceedings|meeting of|procès-verbal)\b", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class _Speaker:
-    text: str
-    person_id: str | None
-    confidence: float
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class _Clause:
-    speaker: _Speaker
-    form: str
-    """``name`` (a mention or an unlinked office), ``pronoun`` (he/she), ``I``."""
-    verb: str
-    verb_end: int
-    parenthetical: bool
-
-
-class _State:
-    def __init__(self, author: Author) -> None:
-        self.author = author
-        self.last: _Speaker | None = None
-        self.out: list[Statement] = []
-        self.current: Statement | None = None
-        """The statement the paragraph being read has open."""
-        self.quiet = 0
-        """Paragraphs read since the last speech clause."""
-        self.previous_subject: _Speaker | None = None
-        """The person the previous sentence opened with: "he" when no one spoke before."""
-        self.colon = False
-        """Whether a paragraph read since the last speech clause ended with a colon."""
-        self.this_subject: _Speaker | None = None
-        """The person the sentence being read opens with ("Senator Copeland called …, so he stated")."""
-        self.headings = 0
-        """Headings of messages read so far (the record's own is the first)."""
-        self.offices: dict[str, Mention] = {}
-        """Offices the record names a holder of ("Dr. Aranha, the Brazilian Ambassador")."""
-        self.floor = 0
-        """Where "he" may look back to for a person named: the paragraph before the current one."""
-        self.previous_para = -1
-        self.text = ""
-        self.sent_start = 0
-        """Where the sentence being read starts."""
-        self.other: _Speaker | None = None
-        """The last speaker who is not the record's "I" (named, or "he" resolved): "he" after "I"."""
 
 
 def extract_statements(
@@ -156,7 +115,7 @@ def extract_statements(
     text = document.text
     index = MentionIndex(mentions)
     paras = list(paragraphs(text))
-    state = _State(find_author(document, index, author_id=author_id, paras=paras))
+    state = ReadState(find_author(document, index, author_id=author_id, paras=paras))
     state.text = text
     state.offices = office_holders(text, index)
     minutes = bool(_MINUTES_RE.search(document.heading or "")) or bool(_MINUTES_RE.search(text[:300]))
@@ -181,7 +140,7 @@ def extract_statements(
     return implied_addressees(tuple(state.out))
 
 
-def _paragraph(document: Document, index: MentionIndex, state: _State, paras: list[Span], i: int,
+def _paragraph(document: Document, index: MentionIndex, state: ReadState, paras: list[Span], i: int,
                *, point: bool) -> int:
     """Segment paragraph ``i``; return the index of the next paragraph to read."""
     text = document.text
@@ -205,7 +164,7 @@ def _paragraph(document: Document, index: MentionIndex, state: _State, paras: li
         state.current = current
         state.sent_start = sent.start
         own = _sentence_subject(text, sent, index)
-        state.this_subject = _named(own[0], text, _honorific_start(text, own[0], sent.start)) if own is not None \
+        state.this_subject = named(own[0], text, _honorific_start(text, own[0], sent.start)) if own is not None \
             else _unlinked_subject(
             text, sent, state)
         clause = _clause(text, sent, index, state)
@@ -224,7 +183,7 @@ def _paragraph(document: Document, index: MentionIndex, state: _State, paras: li
                 cut, m, verb, verb_end = two  # "…, and Lloyd George replied that …"
                 state.out.append(replace(current, end=cut))
                 current = _open(document, index, state, Span(m.start, sent.end),
-                                _Clause(_named(m, text, m.start), "name", verb, verb_end, False), point=False)
+                                Clause(named(m, text, m.start), "name", verb, verb_end, False), point=False)
                 after = verb_end
             pc = pronoun_clause(text, after, sent.end) if clause.form == "I" else None
             if pc is not None:  # "I told Mr. Hoover …, but he said that …": the one "I" spoke to
@@ -232,7 +191,7 @@ def _paragraph(document: Document, index: MentionIndex, state: _State, paras: li
                 state.out.append(replace(current, end=cut))
                 state.current = None
                 current = _open(document, index, state, Span(cut, sent.end),
-                                _Clause(_pronoun(state, word, index, cut), "pronoun", verb, verb_end, False), point=False)
+                                Clause(pronoun(state, word, index, cut), "pronoun", verb, verb_end, False), point=False)
                 current = replace(current, start=_skip_join(text, cut))
             if clause.verb in READING_VERBS and text[:sent.end].rstrip().endswith(":"):
                 state.out.append(current)
@@ -243,7 +202,7 @@ def _paragraph(document: Document, index: MentionIndex, state: _State, paras: li
             if current is not None:
                 state.out.append(replace(current, end=max(current.end, _end_before(text, cut))))
             current = _open(document, index, state, Span(cut, sent.end),
-                            _Clause(_named(m, text, cut), "name", verb, verb_end, False), point=False)
+                            Clause(named(m, text, cut), "name", verb, verb_end, False), point=False)
         elif current is not None:
             current = replace(current, end=sent.end)
         elif state.last is not None and not NARRATIVE_RE.match(text[sent.start:sent.end]) and (
@@ -261,7 +220,7 @@ def _paragraph(document: Document, index: MentionIndex, state: _State, paras: li
                         and state.out[-1].kind in ("reported", "continuation")
                         and not re.search(r"\b(?:I|my|we|our)\b", before)))):
                 # after reported (third-person) speech, "I" in the record's own prose is its author
-                last = _Speaker("I", author.person_id, 0.6, f"the record's own words after reported speech: "
+                last = Speaker("I", author.person_id, 0.6, f"the record's own words after reported speech: "
                                 f"'I' is the record's author: {author.reason}")
                 state.last = last
                 kind = "first-person"
@@ -296,7 +255,7 @@ def _skip_join(text: str, at: int) -> int:
     return at + (m.end() if m is not None else 0)
 
 
-def _own_words_run(text: str, state: _State, words: str) -> bool:
+def _own_words_run(text: str, state: ReadState, words: str) -> bool:
     """Whether a paragraph in the first or second person goes on a run of the last speaker's own
     words (the statement before it is direct or in the first person), however long the run."""
     if not FIRST_SECOND_RE.search(words) or not state.out:
@@ -305,7 +264,7 @@ def _own_words_run(text: str, state: _State, words: str) -> bool:
     return before.kind in ("direct", "first-person") or bool(FIRST_SECOND_RE.search(text[before.start:before.end]))
 
 
-def _author_goes_on(state: _State) -> bool:
+def _author_goes_on(state: ReadState) -> bool:
     """Whether the record's author was the last to speak, in the first person: a cable's or
     despatch's own paragraphs after it are the author's words to the addressee ("The Soviet
     government is standing for peaceful coexistence …"), however many — up to a paragraph ending
@@ -315,7 +274,7 @@ def _author_goes_on(state: _State) -> bool:
             and last.person_id == state.author.person_id and not state.colon)
 
 
-def _open(document: Document, index: MentionIndex, state: _State, sent: Span, clause: _Clause,
+def _open(document: Document, index: MentionIndex, state: ReadState, sent: Span, clause: Clause,
           *, point: bool) -> Statement:
     text = document.text
     sp = clause.speaker
@@ -343,7 +302,7 @@ def _open(document: Document, index: MentionIndex, state: _State, sent: Span, cl
         if mention is not None:
             addressee_text, addressee_id = text[at:mention.end], mention.person_id
         elif at >= 0 and re.match(r"(?:him|her)\b", text[at:at + 4]):
-            other = _previous_other(state, sp)
+            other = previous_other(state, sp)
             if other is not None:
                 addressee_text, addressee_id = text[at:at + 3].strip(), other.person_id
     st = Statement(sent.start, sent.end, sp.text, sp.person_id, kind, clause.verb, addressee_text, addressee_id,
@@ -355,14 +314,7 @@ def _open(document: Document, index: MentionIndex, state: _State, sent: Span, cl
     return st
 
 
-def _previous_other(state: _State, sp: _Speaker) -> _Speaker | None:
-    for st in reversed(state.out):
-        if st.speaker_id is not None and st.speaker_id != sp.person_id:
-            return _Speaker(st.speaker_text, st.speaker_id, st.confidence, st.reason)
-    return None
-
-
-def _quotation(document: Document, state: _State, paras: list[Span], j: int, reader: Statement) -> int:
+def _quotation(document: Document, state: ReadState, paras: list[Span], j: int, reader: Statement) -> int:
     """The text ``reader`` reads out from paragraph ``j`` (:func:`quotation`); the next paragraph."""
     found, nxt = quotation(document.text, paras, j, reader, METHOD)
     if found is not None:
@@ -370,16 +322,16 @@ def _quotation(document: Document, state: _State, paras: list[Span], j: int, rea
     return nxt
 
 
-def _clause(text: str, sent: Span, index: MentionIndex, state: _State) -> _Clause | None:
+def _clause(text: str, sent: Span, index: MentionIndex, state: ReadState) -> Clause | None:
     """The sentence's first speech clause whose subject is a speaker."""
     tm = THIRD_PERSON_RE.match(text, sent.start, sent.end)
     if tm is not None:  # "Says Kerensky returns midnight …": the last speaker goes on
-        return _Clause(_pronoun(state, "(he)", index, sent.start), "pronoun", tm.group(0).lower(), tm.end(), False)
+        return Clause(pronoun(state, "(he)", index, sent.start), "pronoun", tm.group(0).lower(), tm.end(), False)
     am = AUTHOR_OMITTED_RE.match(text, sent.start, sent.end)
     if am is not None:  # "Told him England assumed …": the telegram's author
         a = state.author
         verb = am.group(0).split()[0].lower()
-        return _Clause(_Speaker("(I)", a.person_id, 0.7 if a.person_id else 0.3,
+        return Clause(Speaker("(I)", a.person_id, 0.7 if a.person_id else 0.3,
                                 f"telegraphese without 'I': the record's author: {a.reason}"), "I", verb,
                        sent.start + len(verb) + 1, False)
     for vm in VERB_RE.finditer(text, sent.start, sent.end):
@@ -391,23 +343,23 @@ def _clause(text: str, sent: Span, index: MentionIndex, state: _State) -> _Claus
             start, speaker, form = found
             if intro_allows(text[sent.start:start]):
                 paren = text[sent.start:start].rstrip().endswith(",") and text[vm.end():vm.end() + 1] == ","
-                return _Clause(speaker, form, verb, vm.end(), paren)
+                return Clause(speaker, form, verb, vm.end(), paren)
             if form == "I" and _AND_I_RE.search(text, sent.start, start):
-                return _Clause(speaker, form, verb, vm.end(), False)  # "Mr. Ughet called on me and I asked him"
+                return Clause(speaker, form, verb, vm.end(), False)  # "Mr. Ughet called on me and I asked him"
         bare = prefix[:between_end(prefix)] + " "
         if bare.endswith(" and "):  # "The Russian Ambassador called to-day and (first) said …"
             coord = _coordinated(text, sent, sent.start + len(bare) - 5, index)
             if coord is not None:
-                return _Clause(coord, "name", verb, vm.end(), False)
+                return Clause(coord, "name", verb, vm.end(), False)
         if prefix.rstrip().endswith(","):  # inverted: "…, said Kennedy, …"
             at = vm.end() + 1
             h = HONORIFIC_AT_RE.match(text, at)
             m = index.starting_at(at) or (index.starting_at(h.end()) if h is not None else None)
             if m is not None and text[vm.end()] == " ":
-                return _Clause(_named(m, text, at), "name", verb, vm.end(), True)
+                return Clause(named(m, text, at), "name", verb, vm.end(), True)
             pm = re.match(r" (he|she)\b", text[vm.end():vm.end() + 4])
             if pm is not None and state.last is not None:
-                return _Clause(_pronoun(state, pm.group(1), index, vm.end()), "pronoun", verb, vm.end(), True)
+                return Clause(pronoun(state, pm.group(1), index, vm.end()), "pronoun", verb, vm.end(), True)
     return None
 
 
@@ -417,7 +369,7 @@ def _sentence_subject(text: str, sent: Span, index: MentionIndex) -> tuple[Menti
     return (m, m.end) if m is not None else None
 
 
-def _coordinated(text: str, sent: Span, and_at: int, index: MentionIndex) -> _Speaker | None:
+def _coordinated(text: str, sent: Span, and_at: int, index: MentionIndex) -> Speaker | None:
     """The subject of a coordinated predicate: "<subject> called to-day and said"."""
     found = _sentence_subject(text, sent, index)
     if found is None:
@@ -426,11 +378,11 @@ def _coordinated(text: str, sent: Span, and_at: int, index: MentionIndex) -> _Sp
     between = text[end:and_at]
     if "," in between or len(between.split()) > 8 or index.within(end, and_at) or VERB_RE.search(between):
         return None
-    return _named(m, text, sent.start)
+    return named(m, text, sent.start)
 
 
 def _subject(text: str, floor: int, end: int, index: MentionIndex,
-             state: _State) -> tuple[int, _Speaker, str] | None:
+             state: ReadState) -> tuple[int, Speaker, str] | None:
     m = index.ending_at(end)
     if m is not None and m.start >= floor:
         start = m.start
@@ -438,10 +390,10 @@ def _subject(text: str, floor: int, end: int, index: MentionIndex,
         if h is not None and h.end() == start:
             start = h.start()
         if m.person_id is None and m.kind == "title":
-            held = _held(state, text[start:m.end])
+            held = office_held(state, text[start:m.end])
             if held is not None:
                 return start, held, "name"
-        return start, _named(m, text, start), "name"
+        return start, named(m, text, start), "name"
     before = text[floor:end]
     sm = STYLE_RE.search(before)
     if sm is not None:  # "His lordship replied": the person last addressed
@@ -451,117 +403,47 @@ def _subject(text: str, floor: int, end: int, index: MentionIndex,
         if to is None:
             near = antecedent(index, floor + sm.start(1), floor=state.floor, not_id=state.author.person_id)
             if near is not None:
-                return floor + sm.start(1), _Speaker(words, near.person_id, 0.4 if near.person_id else 0.2,
+                return floor + sm.start(1), Speaker(words, near.person_id, 0.4 if near.person_id else 0.2,
                                                      f"'{words}' with nobody addressed before it: the person named "
                                                      f"nearest before, {near.text}"), "name"
-            return floor + sm.start(1), _Speaker(words, None, 0.0, f"'{words}' with nobody addressed before it"), "name"
-        return floor + sm.start(1), _Speaker(words, to.addressee_id, 0.7,
+            return floor + sm.start(1), Speaker(words, None, 0.0, f"'{words}' with nobody addressed before it"), "name"
+        return floor + sm.start(1), Speaker(words, to.addressee_id, 0.7,
                                              f"'{words}': the person last addressed, {to.addressee_text}"), "name"
     pm = PRONOUN_RE.search(before)
     if pm is not None:
         start = floor + pm.start(1)
         if pm.group(1) == "I":
             a = state.author
-            return start, _Speaker("I", a.person_id, 0.85 if a.person_id else 0.3, f"'I' is the record's author: {a.reason}"), "I"
-        return start, _pronoun(state, pm.group(1), index, start), "pronoun"
+            return start, Speaker("I", a.person_id, 0.85 if a.person_id else 0.3, f"'I' is the record's author: {a.reason}"), "I"
+        return start, pronoun(state, pm.group(1), index, start), "pronoun"
     nm = UNLINKED_END_RE.search(before)
     if nm is not None:
         words = nm.group(1)
-        held = _held(state, words)
+        held = office_held(state, words)
         if held is not None:
             return floor + nm.start(1), held, "name"
-        return floor + nm.start(1), _Speaker(words, None, 0.3, f"'{words}': no person mention covers these words"), "name"
+        return floor + nm.start(1), Speaker(words, None, 0.3, f"'{words}': no person mention covers these words"), "name"
     lm = LATTER_RE.search(before)
     if lm is not None:  # "Latter informed him …": the person named last before it
         near = antecedent(index, floor + lm.start(1), floor=state.floor, not_id=None)
         if near is not None:
-            return floor + lm.start(1), _Speaker(lm.group(1), near.person_id, 0.6 if near.person_id else 0.2,
+            return floor + lm.start(1), Speaker(lm.group(1), near.person_id, 0.6 if near.person_id else 0.2,
                                                  f"'{lm.group(1)}': the person named last before it, {near.text}"), "name"
         return None
     bare = bare_surname(before)
     if bare is not None:  # "Dennis says …": a surname the linker did not take
-        return floor, _Speaker(bare, None, 0.2, f"'{bare}': a surname as subject, no person mention covers it"), "name"
+        return floor, Speaker(bare, None, 0.2, f"'{bare}': a surname as subject, no person mention covers it"), "name"
     return None
 
 
-def _unlinked_subject(text: str, sent: Span, state: _State) -> _Speaker | None:
+def _unlinked_subject(text: str, sent: Span, state: ReadState) -> Speaker | None:
     """A sentence opening with a name or office no mention covers ("Senator Copeland called …")."""
     m = UNLINKED_RE.match(text, sent.start, sent.end) or OPEN_OFFICE_RE.match(text, sent.start, sent.end)
     if m is None:
         return None
     words = m.group(0)
-    return _held(state, words) or _Speaker(words, None, 0.3, f"'{words}': no person mention covers these words")
+    return office_held(state, words) or Speaker(words, None, 0.3, f"'{words}': no person mention covers these words")
 
-
-def _held(state: _State, words: str) -> _Speaker | None:
-    """An unresolved office ("The Ambassador") whose holder the record names elsewhere."""
-    office = office_word(words)
-    holder = state.offices.get(office) if office is not None else None
-    if holder is None:
-        return None
-    return _Speaker(words, holder.person_id, 0.6 if holder.person_id else 0.2,
-                    f"'{words}': the record names {holder.text} as its {office}")
-
-
-def _named(m: Mention, text: str, start: int) -> _Speaker:
-    words = text[start:m.end]
-    if m.person_id is None:
-        return _Speaker(words, None, 0.3, f"'{m.text}' found but unresolved: {m.reason}".rstrip(": "))
-    base = 0.9 if m.kind == "name" else 0.85
-    return _Speaker(words, m.person_id, base * (m.confidence or 1.0), f"{m.kind} mention '{m.text}' ({m.method})")
-
-
-def _pronoun(state: _State, word: str, index: MentionIndex, at: int) -> _Speaker:
-    """Who "he" is: the last speaker; when that is the record's own "I" (or nobody spoke yet),
-    the person last addressed, the other speaker before, the previous sentence's subject or the
-    person named nearest before it — never the "I"."""
-    last = state.last
-    me = state.author.person_id
-    this = state.this_subject
-    w = conversation_with(state.text, state.sent_start, at, index) if word in ("he", "she") else None
-    if w is not None:
-        state.last = _named(w, state.text, w.start)
-        return _Speaker(word, w.person_id, min(state.last.confidence, 0.7),
-                        f"'{word}': the person the conversation was with, {w.text}")
-    if this is not None and word in ("he", "she") and (this.person_id is None or this.person_id != me):
-        # "Senator Copeland called on the Secretary …, so he stated": the sentence's own subject
-        state.last = this
-        return _Speaker(word, this.person_id, min(this.confidence, 0.75),
-                        f"'{word}': the subject of its own sentence, {this.text}")
-    if last is not None and last.text not in ("I", "(I)"):
-        return _Speaker(word, last.person_id, min(last.confidence, 0.75),
-                        f"'{word}' keeps the last speaker, {last.text}")
-    found: _Speaker | None = None
-    if last is not None:
-        said = [*state.out, state.current] if state.current is not None else state.out
-        to = next((st for st in reversed(said[-3:]) if st.addressee_id not in (None, me)), None)
-        if to is not None:
-            found = _Speaker(word, to.addressee_id, 0.6, f"'{word}' after the record's 'I': the person "
-                             f"addressed, {to.addressee_text}")
-        elif state.other is not None and state.other.text not in ("I", "(I)"):
-            o = state.other  # "I pointed out …. He thought I was misinformed": the one I talk with
-            found = _Speaker(word, o.person_id, min(o.confidence, 0.6), f"'{word}' after the record's 'I': the "
-                             f"other speaker, {o.reason if o.text in _PRONOUNS or o.text == '(he)' else o.text}")
-        else:
-            other = next((st for st in reversed(said) if (st.speaker_id is None or st.speaker_id != me)
-                          and st.speaker_text not in _PRONOUNS and st.speaker_text not in ("(I)", "(he)")), None)
-            if other is not None:
-                found = _Speaker(word, other.speaker_id, 0.6 if other.speaker_id else 0.2,
-                                 f"'{word}' after the record's 'I': the other speaker, {other.speaker_text}")
-    prev = state.previous_subject
-    if found is None and prev is not None and (prev.person_id is None or prev.person_id != me):
-        found = _Speaker(word, prev.person_id, min(prev.confidence, 0.7),
-                         f"'{word}': the previous sentence's subject, {prev.text}")
-    if found is None:
-        m = antecedent(index, at, floor=state.floor, not_id=me)
-        if m is not None:
-            found = _Speaker(word, m.person_id, 0.5 if m.person_id else 0.2,
-                             f"'{word}': the person named nearest before it, {m.text}"
-                             + ("" if m.person_id else " (unresolved)"))
-    if found is None:
-        return _Speaker(word, None, 0.0, f"'{word}' with no speaker before it")
-    state.last = _Speaker(found.text if found.text != word else word, found.person_id, found.confidence, found.reason)
-    return found
 
 
 __all__ = ["METHOD", "extract_statements"]

@@ -1,0 +1,156 @@
+"""The reading state of the statement extractor (``memcon.statements.v3``): a speaker as found, a
+speech clause, what the extractor remembers while it reads a record (the last speaker, the other
+one, the sentence's subject …), and who "he" is.
+
+DOCS: docs/statements.md#whose-statement-is-it
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from memcon.enrich._speech_people import Author, MentionIndex
+from memcon.enrich._speech_subjects import conversation_with
+from memcon.enrich._speech_turns import antecedent, office_word
+from memcon.model.people import Mention
+from memcon.model.speech import Statement
+
+PRONOUNS = frozenset({"I", "he", "He", "she", "She"})
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A speaker as found: the words that name him, the person (``None``: unresolved), how sure, why."""
+
+    text: str
+    person_id: str | None
+    confidence: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A speech clause of a sentence: its speaker, the subject's form, the verb and where it ends."""
+
+    speaker: Speaker
+    form: str
+    """``name`` (a mention or an unlinked office), ``pronoun`` (he/she), ``I``."""
+    verb: str
+    verb_end: int
+    parenthetical: bool
+
+
+class ReadState:
+    """What the extractor remembers while it reads one record."""
+
+    def __init__(self, author: Author) -> None:
+        self.author = author
+        self.last: Speaker | None = None
+        self.out: list[Statement] = []
+        self.current: Statement | None = None
+        """The statement the paragraph being read has open."""
+        self.quiet = 0
+        """Paragraphs read since the last speech clause."""
+        self.previous_subject: Speaker | None = None
+        """The person the previous sentence opened with: "he" when no one spoke before."""
+        self.colon = False
+        """Whether a paragraph read since the last speech clause ended with a colon."""
+        self.this_subject: Speaker | None = None
+        """The person the sentence being read opens with ("Senator Copeland called …, so he stated")."""
+        self.headings = 0
+        """Headings of messages read so far (the record's own is the first)."""
+        self.offices: dict[str, Mention] = {}
+        """Offices the record names a holder of ("Dr. Aranha, the Brazilian Ambassador")."""
+        self.floor = 0
+        """Where "he" may look back to for a person named: the paragraph before the current one."""
+        self.previous_para = -1
+        """Where the paragraph before the current one starts (-1: none)."""
+        self.text = ""
+        """The record's text."""
+        self.sent_start = 0
+        """Where the sentence being read starts."""
+        self.other: Speaker | None = None
+        """The last speaker who is not the record's "I" (named, or "he" resolved): "he" after "I"."""
+
+
+def previous_other(state: ReadState, sp: Speaker) -> Speaker | None:
+    """The last resolved speaker before who is not ``sp``: "him" in "told him"."""
+    for st in reversed(state.out):
+        if st.speaker_id is not None and st.speaker_id != sp.person_id:
+            return Speaker(st.speaker_text, st.speaker_id, st.confidence, st.reason)
+    return None
+
+
+def office_held(state: ReadState, words: str) -> Speaker | None:
+    """An unresolved office ("The Ambassador") whose holder the record names elsewhere."""
+    office = office_word(words)
+    holder = state.offices.get(office) if office is not None else None
+    if holder is None:
+        return None
+    return Speaker(words, holder.person_id, 0.6 if holder.person_id else 0.2,
+                    f"'{words}': the record names {holder.text} as its {office}")
+
+
+def named(m: Mention, text: str, start: int) -> Speaker:
+    """The speaker a mention names, his words from ``start`` (with an honorific before it)."""
+    words = text[start:m.end]
+    if m.person_id is None:
+        return Speaker(words, None, 0.3, f"'{m.text}' found but unresolved: {m.reason}".rstrip(": "))
+    base = 0.9 if m.kind == "name" else 0.85
+    return Speaker(words, m.person_id, base * (m.confidence or 1.0), f"{m.kind} mention '{m.text}' ({m.method})")
+
+
+def pronoun(state: ReadState, word: str, index: MentionIndex, at: int) -> Speaker:
+    """Who "he" is: the last speaker; when that is the record's own "I" (or nobody spoke yet),
+    the person last addressed, the other speaker before, the previous sentence's subject or the
+    person named nearest before it — never the "I"."""
+    last = state.last
+    me = state.author.person_id
+    this = state.this_subject
+    w = conversation_with(state.text, state.sent_start, at, index) if word in ("he", "she") else None
+    if w is not None:
+        state.last = named(w, state.text, w.start)
+        return Speaker(word, w.person_id, min(state.last.confidence, 0.7),
+                        f"'{word}': the person the conversation was with, {w.text}")
+    if this is not None and word in ("he", "she") and (this.person_id is None or this.person_id != me):
+        # "Senator Copeland called on the Secretary …, so he stated": the sentence's own subject
+        state.last = this
+        return Speaker(word, this.person_id, min(this.confidence, 0.75),
+                        f"'{word}': the subject of its own sentence, {this.text}")
+    if last is not None and last.text not in ("I", "(I)"):
+        return Speaker(word, last.person_id, min(last.confidence, 0.75),
+                        f"'{word}' keeps the last speaker, {last.text}")
+    found: Speaker | None = None
+    if last is not None:
+        said = [*state.out, state.current] if state.current is not None else state.out
+        to = next((st for st in reversed(said[-3:]) if st.addressee_id not in (None, me)), None)
+        if to is not None:
+            found = Speaker(word, to.addressee_id, 0.6, f"'{word}' after the record's 'I': the person "
+                             f"addressed, {to.addressee_text}")
+        elif state.other is not None and state.other.text not in ("I", "(I)"):
+            o = state.other  # "I pointed out …. He thought I was misinformed": the one I talk with
+            found = Speaker(word, o.person_id, min(o.confidence, 0.6), f"'{word}' after the record's 'I': the "
+                             f"other speaker, {o.reason if o.text in PRONOUNS or o.text == '(he)' else o.text}")
+        else:
+            other = next((st for st in reversed(said) if (st.speaker_id is None or st.speaker_id != me)
+                          and st.speaker_text not in PRONOUNS and st.speaker_text not in ("(I)", "(he)")), None)
+            if other is not None:
+                found = Speaker(word, other.speaker_id, 0.6 if other.speaker_id else 0.2,
+                                 f"'{word}' after the record's 'I': the other speaker, {other.speaker_text}")
+    prev = state.previous_subject
+    if found is None and prev is not None and (prev.person_id is None or prev.person_id != me):
+        found = Speaker(word, prev.person_id, min(prev.confidence, 0.7),
+                         f"'{word}': the previous sentence's subject, {prev.text}")
+    if found is None:
+        m = antecedent(index, at, floor=state.floor, not_id=me)
+        if m is not None:
+            found = Speaker(word, m.person_id, 0.5 if m.person_id else 0.2,
+                             f"'{word}': the person named nearest before it, {m.text}"
+                             + ("" if m.person_id else " (unresolved)"))
+    if found is None:
+        return Speaker(word, None, 0.0, f"'{word}' with no speaker before it")
+    state.last = Speaker(found.text if found.text != word else word, found.person_id, found.confidence, found.reason)
+    return found
+
+
+__all__ = ["Clause", "ReadState", "Speaker", "office_held", "named", "previous_other", "pronoun"]

@@ -139,3 +139,17 @@ def test_records_round_trip_through_json() -> None:
     for doc in (enrich_document(d88()), make_document("frus1961-63v05", 3)):
         assert from_json(to_json(doc), Document) == doc
     assert to_json(Participant("The President")) == '{"text":"The President"}'
+
+
+def test_an_undated_record_takes_the_date_its_heading_gives() -> None:
+    """Wilson's announcement of the armistice has no dateline; its heading closes with the date."""
+    path = require(shared_path() / "corpus" / "frus" / "frus1919Parisv01.xml", "frus1919Parisv01")
+    d1 = next(r for r in read_frus_tei(path) if isinstance(r, Document) and r.id == "frus1919Parisv01/d1")
+    assert d1.date is None
+    dated = enrich_document(d1)
+    assert dated.date is not None and (dated.date.when, dated.date.source) == ("1918-11-11", "heading")
+    assert enrich_document(dated) == dated  # idempotent
+    received = replace(d1, heading="Mr. Geofroy to Mr. Seward.—Received May 27, 1864")
+    assert enrich_document(received).date is None  # when it arrived is not when it was written
+    written = replace(d1, date=None, heading="Report on the Inquiry, May 10, 1918")
+    assert enrich_document(written).date.when == "1918-05-10"  # type: ignore[union-attr]

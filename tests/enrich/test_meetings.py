@@ -110,6 +110,7 @@ HEADINGS = [
     ("No. 9. Extract from the 36th Protocol of the Conferences of the Joint High Commission.", None, None, None),
     ("Memorandum of Conversation, June 4, 1961, and June 5, 1961", None, None, None),  # two dates: none
     ("Conference held on the 31st of June, 1872.", None, None, None),  # no such day
+    ("Mr. Geofroy to Mr. Seward.—Received May 27, 1864", None, None, None),  # arrival, not writing
     # the treaty's date is not the meeting's, and the meeting's is spelled out in words: none
     ("Record of the proceedings of the tribunal of arbitration under the provisions of the treaty between the "
      "United States of America and Her Britannic Majesty, concluded on the 8th of May, A. D. 1871, at the first "
@@ -121,7 +122,7 @@ HEADINGS = [
 @pytest.mark.parametrize(("heading", "first", "last", "place"), HEADINGS)
 def test_the_heading_dates_and_places_a_meeting(heading: str, first: str | None, last: str | None,
                                                   place: str | None) -> None:
-    from memcon.enrich._meeting_heading import heading_date, heading_place
+    from memcon.enrich._heading_dates import heading_date, heading_place
 
     date = heading_date(heading)
     assert (date.sort_key if date else None, date.end if date else None) == (first, last)

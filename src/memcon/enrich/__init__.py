@@ -10,9 +10,12 @@ copied from history.state.gov come out alike:
   the references they make to other documents resolved, and participant-list entries
   that are not participants ("Listed on Page 5") moved to the participants reference;
 * :mod:`memcon.enrich.fingerprints` — the text fingerprint that recognises one document
-  arriving from two sources.
+  arriving from two sources;
+* a record with no date at all takes the one date its own heading gives ("Announcement by
+  President Wilson of the Signing of the Armistice, November 11, 1918"; "… conference held at
+  Geneva, in Switzerland, on the 15th of July, 1872") — ``DocDate.source == "heading"``.
 
-:func:`enrich_document` applies the first two; ingest calls it on every document in the
+:func:`enrich_document` applies all but the fingerprints; ingest calls it on every document in the
 reader processes.  It is idempotent: enriching an enriched record changes nothing.
 
 DOCS: docs/architecture.md#enrich
@@ -25,12 +28,14 @@ from dataclasses import fields, replace
 from functools import lru_cache
 from typing import Any, cast
 
+from memcon.enrich._heading_dates import heading_date
 from memcon.enrich.references import editorial_annotations, references, split_placeholders
 from memcon.enrich.source_notes import parse_source_note
-from memcon.model.records import Document, Reference
+from memcon.model.records import DocDate, Document, Reference
 
-ENRICHER = "memcon.enrich.v1"
-"""Name and version of what :func:`enrich_document` adds (source note v1, references v1)."""
+ENRICHER = "memcon.enrich.v2"
+"""Name and version of what :func:`enrich_document` adds (source note v1, references v1, the
+heading's date for an undated record)."""
 
 _FRUS_VOLUME = re.compile(r"^frus[\w-]+$")
 _FIELD_INDEX = {f.name: i for i, f in enumerate(fields(Document))}
@@ -50,8 +55,8 @@ def _evolve(document: Document, changes: dict[str, Any]) -> Document:
     return Document(*new)
 
 
-def _year(document: Document) -> int | None:
-    key = document.date.sort_key if document.date else None
+def _year(date: DocDate | None) -> int | None:
+    key = date.sort_key if date else None
     if key and re.match(r"\d{4}", key):
         return int(key[:4])
     return None
@@ -61,8 +66,12 @@ def enrich_document(document: Document) -> Document:
     """``document`` with its source note parsed, editorial insertions annotated and the
     references they make resolved; unchanged fields are left as they are."""
     changes: dict[str, Any] = {}
+    if document.date is None and document.heading:
+        dated = heading_date(document.heading)
+        if dated is not None:
+            changes["date"] = dated
     if document.source_note and document.source_fields is None:
-        changes["source_fields"] = _parse_note(document.source_note, year=_year(document))
+        changes["source_fields"] = _parse_note(document.source_note, year=_year(changes.get("date", document.date)))
     text = document.text
     if "[" in text:
         extra = editorial_annotations(text, document.annotations)

@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from memcon.enrich._meeting_heading import heading_date, heading_place
+from memcon.enrich._heading_dates import heading_date, heading_place
 from memcon.model.people import Mention
 from memcon.model.records import Document
 from memcon.model.speech import Attendee, Meeting

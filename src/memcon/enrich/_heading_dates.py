@@ -1,4 +1,4 @@
-"""When and where a record's own heading says the meeting was held, for records without a dateline:
+"""When and where a record's own heading says it happened, for records without a dateline:
 "Record of the proceedings … at the ninth conference held at Geneva, in Switzerland, on the 15th
 of July, 1872." — the date after "held", or the one closing the heading; "Minutes of the Daily Meetings …, Monday, December 30, 1918"; "Minutes of …
 Conference on Aviation Radio Held at U. S. Customs House, New York City, April 10–11, 1930".
@@ -43,6 +43,8 @@ def _of_the_meeting(heading: str, m: re.Match[str]) -> bool:
     1872" (after "held", no other date between), or the date closing the heading ("…, Monday,
     December 30, 1918").  Not "the treaty … concluded on the 8th of May, 1871, at the first
     conference held … on the fifteenth day of December …"."""
+    if re.search(r"\b(?:[Rr]eceived|[Rr]ecd\.)\s*$", heading[: m.start()]):
+        return False  # "Mr. Geofroy to Mr. Seward.—Received May 27, 1864": when it arrived, not when written
     if not heading[m.end():].strip(" .;"):
         return True
     before = heading[: m.start()]
@@ -72,8 +74,9 @@ def heading_date(heading: str) -> DocDate | None:
                 found.append(DocDate(text=m.group(0), start=when, end=f"{year:04d}-{month:02d}-{last:02d}",
                                      precision="day", source="heading"))
             else:
+                circa = re.search(r"\b[Cc]irca\s*$", heading[: m.start()]) is not None
                 found.append(DocDate(text=m.group(0).removeprefix("on ").strip(), when=when, precision="day",
-                                     source="heading"))
+                                     uncertain=circa, source="heading"))
     keys = {(d.sort_key, d.sort_key_end) for d in found}
     return found[0] if len(keys) == 1 else None
 

@@ -6,7 +6,7 @@ Conference on Aviation Radio Held at U. S. Customs House, New York City, April 1
 The editors' heading is part of the record; a date read from it is given, not guessed.  A heading
 with no date, or with two different dates, gives none.
 
-DOCS: docs/statements.md#meetings
+DOCS: docs/meetings.md
 """
 
 from __future__ import annotations

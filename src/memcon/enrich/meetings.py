@@ -23,7 +23,7 @@ Names are resolved to persons through the mentions the linker found on the same 
 :func:`group_meetings` puts the records of one meeting (the parts of a summit session) into
 one event.  Every field filled says from which words (``Meeting.reasons``).
 
-DOCS: docs/architecture.md#people
+DOCS: docs/meetings.md
 """
 
 from __future__ import annotations

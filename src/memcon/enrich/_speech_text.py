@@ -100,7 +100,8 @@ _LAST_WORD_RE = re.compile(r"([\w.]+)[.!?:]?[\"”’)\]]*$")
 PAGE_MARK_RE = re.compile(r"\[Page [^\]]{1,12}\]\s*")
 NUMBER_RE = re.compile(
     r"^(?:\d{1,3}|[IVXLC]{1,6}|[a-z]|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
-    r"[.)]\s+")
+    r"[.)]\s+(?![A-Z]\.\s)")
+"""A point's number opening a sentence ("2. ", "IV. "); not an initial before another ("C. T. Wang")."""
 NUMBER_ONLY_RE = re.compile(
     r"(?:\d{1,3}|[IVXLC]{1,6}|[a-z]|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)[.)]")
 QUOTES = "\"“”"

@@ -70,7 +70,9 @@ class ReadState:
         self.sent_start = 0
         """Where the sentence being read starts."""
         self.other: Speaker | None = None
-        """The last speaker who is not the record's "I" (named, or "he" resolved): "he" after "I"."""
+        self.other_at = -1
+        """The last speaker who is not the record's "I" (named, or "he" resolved): "he" after "I" —
+        when he spoke in this paragraph or the one before (``other_at``, where his statement starts)."""
 
 
 def previous_other(state: ReadState, sp: Speaker) -> Speaker | None:
@@ -127,7 +129,7 @@ def pronoun(state: ReadState, word: str, index: MentionIndex, at: int) -> Speake
         if to is not None:
             found = Speaker(word, to.addressee_id, 0.6, f"'{word}' after the record's 'I': the person "
                              f"addressed, {to.addressee_text}")
-        elif state.other is not None and state.other.text not in ("I", "(I)"):
+        elif state.other is not None and state.other.text not in ("I", "(I)") and state.other_at >= state.floor:
             o = state.other  # "I pointed out …. He thought I was misinformed": the one I talk with
             found = Speaker(word, o.person_id, min(o.confidence, 0.6), f"'{word}' after the record's 'I': the "
                              f"other speaker, {o.reason if o.text in PRONOUNS or o.text == '(he)' else o.text}")

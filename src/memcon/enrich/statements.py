@@ -149,7 +149,7 @@ def _paragraph(document: Document, index: MentionIndex, state: ReadState, paras:
     if skip_paragraph(chunk):
         return i + 1
     if _HEADING_RE.match(chunk) or is_inner_heading(chunk):
-        state.last = None  # another document's heading inside this one ("Mr. Miller to Colonel House")
+        state.last = state.other = None  # another document's heading inside this one ("Mr. Miller to Colonel House")
         state.headings += 1
         state.previous_para = -1
         inner = inner_author(text, para.start, para.end, index) if state.headings > 1 or state.out else None
@@ -310,7 +310,7 @@ def _open(document: Document, index: MentionIndex, state: ReadState, sent: Span,
     if clause.form != "pronoun":
         state.last = sp
     if clause.form != "I" and (sp.person_id is None or sp.person_id != state.author.person_id):
-        state.other = sp
+        state.other, state.other_at = sp, sent.start
     return st
 
 

@@ -125,3 +125,24 @@ def test_verb_table_trie_matches_the_plain_alternation() -> None:
               "thought, felt, re-emphasized and reemphasized it; the saidness of sayings; he put in a remark.")
     assert [m.span() for m in VERB_RE.finditer(sample)] == [m.span() for m in plain.finditer(sample)]
     assert VERB_RE.pattern.startswith(r"\b(") and trie_pattern(("ab", "abc", "b")) == "(?:ab(?:c)?|b)"
+
+
+def test_footnote_anchor_after_the_speaker_his_excellency_and_a_qualified_office() -> None:
+    text = ("The Minister in Norway (Schmedeman) to the Acting Secretary of State\nChristiania, December 7, 1918.\n\n"
+            "The Minister for Foreign Affairs[5] informed me that a copy of the note had been forwarded.\n\n"
+            "Mr. Ihlen stated that it was most important to meet.\n\n"
+            "His Excellency also expressed the desire that the Chiefs of Missions attend.\n\nA. G. Schmedeman")
+    mentions = [_mention(text, "The Minister in Norway", "p:schmedeman", kind="title"),
+                _mention(text, "Schmedeman", "p:schmedeman"),
+                _mention(text, "the Acting Secretary of State", "p:polk", kind="title"),
+                _mention(text, "The Minister for Foreign Affairs", None, kind="title"),
+                _mention(text, "Mr. Ihlen", "p:ihlen"), _mention(text, "A. G. Schmedeman", "p:schmedeman")]
+    found = extract_statements(Document("t/d3", "t", "", text), mentions)
+    said = {text[s.start:s.start + 12]: s for s in found}
+    informed = said["The Minister"]  # the anchor "[5]" stands between the subject and the verb
+    assert informed.verb == "informed" and informed.kind == "reported"
+    # "The Minister for Foreign Affairs" is not "The Minister in Norway (Schmedeman)", the record's author
+    assert informed.speaker_id is None and informed.speaker_text == "The Minister for Foreign Affairs"
+    # "His Excellency" with nobody addressed: the last speaker, not the person named nearest before
+    excellency = said["His Excellen"]
+    assert excellency.speaker_id == "p:ihlen" and "the last speaker" in excellency.reason

@@ -7,6 +7,7 @@ DOCS: docs/statements.md#whose-statement-is-it
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from memcon.enrich._speech_people import Author, MentionIndex
@@ -16,6 +17,8 @@ from memcon.model.people import Mention
 from memcon.model.speech import Statement
 
 PRONOUNS = frozenset({"I", "he", "He", "she", "She"})
+_QUALIFIED_RE = re.compile(r"\b(?:for|of)\s+[A-Z]|\b(?:Foreign|Prime|War|Finance|Navy|Naval|Interior|Colonial|"
+                           r"Home|Commerce|Justice|Agriculture|Trade|Labor|Labour)\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +87,11 @@ def previous_other(state: ReadState, sp: Speaker) -> Speaker | None:
 
 
 def office_held(state: ReadState, words: str) -> Speaker | None:
-    """An unresolved office ("The Ambassador") whose holder the record names elsewhere."""
+    """An unresolved office ("The Ambassador") whose holder the record names elsewhere — not an
+    office named more closely ("The Minister for Foreign Affairs", "the Foreign Minister" is not
+    "The Minister in Norway (Schmedeman)")."""
+    if _QUALIFIED_RE.search(words):
+        return None
     office = office_word(words)
     holder = state.offices.get(office) if office is not None else None
     if holder is None:

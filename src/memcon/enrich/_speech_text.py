@@ -60,9 +60,10 @@ def trie_pattern(words: tuple[str, ...]) -> str:
 
 VERB_RE = re.compile(r"\b(" + trie_pattern(SPEECH_VERBS) + r")\b")
 
-# Words allowed between the speaker and the verb ("Mr. Khrushchev then said", "he had told").
+# Words allowed between the speaker and the verb ("Mr. Khrushchev then said", "he had told"), and a
+# footnote anchor after the speaker ("The Minister for Foreign Affairs[5] informed me").
 _BETWEEN_RE = re.compile(
-    r"(?:[\s,]+(?:then|also|later|again|further|finally|however|thereupon|immediately|first|"
+    r"(?:\[\d{1,3}\]|[\s,]+(?:then|also|later|again|further|finally|however|thereupon|immediately|first|"
     r"once more|had|has|have|would|could|might|subsequently|next|now|in turn|to-day|today|yesterday|"
     r"this morning|this afternoon|this evening|personally|accordingly|therefore|at once|in reply|in his turn|"
     r"in conversation(?: today| to-day| yesterday| this morning| this afternoon| this evening| with me)?))*[\s,]*$")

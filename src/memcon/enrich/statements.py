@@ -36,6 +36,7 @@ from dataclasses import replace
 
 from memcon.enrich._speech_people import MentionIndex, find_author
 from memcon.enrich._speech_state import (
+    PRONOUNS,
     Clause,
     ReadState,
     Speaker,
@@ -400,6 +401,12 @@ def _subject(text: str, floor: int, end: int, index: MentionIndex,
         words = sm.group(1)
         said = [*state.out, state.current] if state.current is not None else state.out
         to = next((st for st in reversed(said) if st.addressee_id is not None), None)
+        last = state.last
+        if to is None and last is not None and last.text not in ("I", "(I)", "(he)") and last.text not in PRONOUNS \
+                and (last.person_id is None or last.person_id != state.author.person_id):
+            return floor + sm.start(1), Speaker(words, last.person_id, min(last.confidence, 0.6),
+                                                f"'{words}' with nobody addressed before it: the last speaker, "
+                                                f"{last.text}"), "name"
         if to is None:
             near = antecedent(index, floor + sm.start(1), floor=state.floor, not_id=state.author.person_id)
             if near is not None:

@@ -146,3 +146,16 @@ def test_footnote_anchor_after_the_speaker_his_excellency_and_a_qualified_office
     # "His Excellency" with nobody addressed: the last speaker, not the person named nearest before
     excellency = said["His Excellen"]
     assert excellency.speaker_id == "p:ihlen" and "the last speaker" in excellency.reason
+
+
+def test_a_sentence_ends_before_a_footnote_anchor_and_an_absolute_saying_clause() -> None:
+    text = ("Mr. Auchincloss to Colonel House\nParis, December 11, 1918.\n\n"
+            "The note was delivered about 2:30.[5] Wiseman says that the first reaction was financial, "
+            "Drummond saying that the United States should finance it.\n\nAuchincloss")
+    mentions = [_mention(text, "Auchincloss", "p:auch"), _mention(text, "Colonel House", "p:house"),
+                _mention(text, "Wiseman", "p:wiseman"), _mention(text, "Drummond", "p:drummond"),
+                _mention(text, "Auchincloss", "p:auch", 1)]
+    assert _said(text, mentions) == [
+        ("Wiseman says that the fi", "p:wiseman", "reported"),  # v2: no sentence began after "2:30.[5]"
+        ("Drummond saying that the", "p:drummond", "reported"),
+    ]

@@ -32,7 +32,7 @@ SPEECH_VERBS: tuple[str, ...] = (
     "suggests", "proposes", "requests", "reports", "explains", "insists",
     "submitted", "questioned", "pleaded", "rejoined", "assented", "demurred", "reminded", "thought",
     "felt", "advises", "intimates", "urges", "argues", "maintains", "contends", "recalls", "indicates",
-    "assures", "warns", "agrees", "thinks", "believes", "considers", "fears", "hopes",
+    "assures", "warns", "agrees", "thinks", "believes", "considers", "fears", "hopes", "saying",
 )
 READING_VERBS = frozenset({"read", "quoted"})
 
@@ -95,8 +95,9 @@ _ABBREV = frozenset({
     "Sen", "Gov", "Hon", "Rev", "Capt", "Adm", "Maj", "Vol", "p", "pp", "cf", "viz", "Co", "Ltd",
     "U.S", "U.S.A", "U.S.S.R", "S", "etc", "i.e", "e.g", "Esq",
 })
-_SENT_END_RE = re.compile(r"[.!?:][\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
-_LAST_WORD_RE = re.compile(r"([\w.]+)[.!?:]?[\"”’)\]]*$")
+_SENT_END_RE = re.compile(r"[.!?:](?:\[\d{1,3}\])?[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+"""A sentence's end, with a footnote anchor after its period ("… about 2:30.[5] Wiseman says …")."""
+_LAST_WORD_RE = re.compile(r"([\w.]+)[.!?:]?(?:\[\d{1,3}\])?[\"”’)\]]*$")
 """The word a sentence end follows (searched in the sentence's last 80 characters only)."""
 PAGE_MARK_RE = re.compile(r"\[Page [^\]]{1,12}\]\s*")
 NUMBER_RE = re.compile(

@@ -37,6 +37,7 @@ AUTHOR_OMITTED_RE = re.compile(r"(?:Told|Reminded|Informed|Assured|Advised|Urged
                                r"(?:him|her|them|the)\b")
 
 # A second clause with a new named subject inside one sentence.
+_COMMA_RE = re.compile(r",\s*$")
 _JOIN_RE = re.compile(r"(?:[,;]\s*|\s)(?:and|but|while|whereupon|whereas|as)\s+$|;\s*$")
 
 # Capitalised words that open sentences and are no speaker's surname.
@@ -219,6 +220,8 @@ def second_clause(text: str, after: int, end: int, index: MentionIndex,
         if m is None or m.start < after or m.person_id == speaker_id or (m.person_id is None and m.kind != "title"):
             continue
         j = _JOIN_RE.search(text, max(after, m.start - 14), m.start)
+        if j is None and vm.group(1) == "saying":  # "…, Drummond saying that …": an absolute clause
+            j = _COMMA_RE.search(text, max(after, m.start - 4), m.start)
         if j is None:
             continue
         cut = j.start()

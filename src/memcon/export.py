@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from memcon.errors import InvalidValue
-from memcon.model.dates import day_bound
+from memcon.model.dates import day_bound, iso_display
 from memcon.model.records import DocDate, Document
 from memcon.search.base import SearchFilters
 
@@ -238,15 +238,6 @@ def _bounds(date: DocDate | None) -> tuple[str | None, str | None]:
     return day_bound(date.sort_key), day_bound(date.sort_key_end, end=True)
 
 
-def _shown(date: DocDate | None) -> str | None:
-    if date is None:
-        return None
-    if date.when:
-        return date.when
-    if date.start and date.end:
-        return f"{date.start}/{date.end}"
-    return date.sort_key
-
 
 # -- rows ------------------------------------------------------------------------------------
 
@@ -256,7 +247,7 @@ def _document_rows(store: Store, chosen: _Chosen) -> Iterator[Row]:
         low, high = _bounds(d.date)
         yield {
             "id": d.id, "volume_id": d.volume_id, "seq": d.seq, "n": d.n, "heading": d.heading,
-            "doc_type": d.doc_type, "date": _shown(d.date), "date_text": d.date.text if d.date else None,
+            "doc_type": d.doc_type, "date": iso_display(d.date), "date_text": d.date.text if d.date else None,
             "date_min": low, "date_max": high, "place": d.place, "subject": d.subject, "language": d.language,
             "chapter": list(d.chapter), "pages": [p.n for p in d.pages], "first_page": d.first_page,
             "last_page": d.last_page, "source_note": d.source_note,
@@ -302,7 +293,7 @@ def _statement_rows(store: Store, chosen: _Chosen) -> Iterator[Row]:
     for d in chosen.documents(store):
         for i, s in enumerate(store.statements(d.id)):
             yield {
-                "document_id": d.id, "idx": i, "date": _shown(d.date), "page": d.page_at(s.start),
+                "document_id": d.id, "idx": i, "date": iso_display(d.date), "page": d.page_at(s.start),
                 "start": s.start, "end": s.end, "kind": s.kind, "speaker_text": s.speaker_text,
                 "speaker_id": s.speaker_id, "speaker_name": name(s.speaker_id), "verb": s.verb,
                 "addressee_text": s.addressee_text, "addressee_id": s.addressee_id,
@@ -321,7 +312,7 @@ def _meeting_rows(store: Store, chosen: _Chosen) -> Iterator[Row]:
             continue
         low, high = _bounds(m.date)
         yield {
-            "id": m.id, "date": _shown(m.date), "date_text": m.date.text if m.date else None,
+            "id": m.id, "date": iso_display(m.date), "date_text": m.date.text if m.date else None,
             "date_min": low, "date_max": high, "place": m.place, "documents": list(m.documents),
             "attendees": [a.text for a in m.attendees], "attendee_ids": [a.person_id or "" for a in m.attendees],
             "sides": [a.side or "" for a in m.attendees], "duration_minutes": m.duration_minutes,

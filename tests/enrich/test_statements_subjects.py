@@ -10,25 +10,18 @@ from __future__ import annotations
 import re
 
 from memcon.enrich._speech_text import SPEECH_VERBS, VERB_RE, trie_pattern
-from memcon.enrich.statements import METHOD, extract_statements
+from memcon.enrich.statements import extract_statements
 from memcon.model.people import Mention
 from memcon.model.records import Document
+from tests.enrich._speech_records import mention, said
 
 
 def _mention(text: str, words: str, person: str | None, nth: int = 0, *, kind: str = "name") -> Mention:
-    at = -1
-    for _ in range(nth + 1):
-        at = text.index(words, at + 1)
-    return Mention(at, at + len(words), words, person, 0.95 if person else 0.0, "memcon.linker.v1", "test",
-                   None, kind)
+    return mention(text, words, person, nth, kind=kind)
 
 
 def _said(text: str, mentions: list[Mention]) -> list[tuple[str, str | None, str]]:
-    document = Document("t/d1", "t", text.split("\n")[0], text)
-    found = extract_statements(document, mentions)
-    assert all(s.method == METHOD == "memcon.statements.v3" for s in found)
-    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
-    return [(text[s.start:s.end][:24], s.speaker_id, s.kind) for s in found]
+    return said(text, mentions, heading_line=0)
 
 
 DIARY = (

@@ -80,3 +80,15 @@ def date_bounds(date: DocDate | None) -> tuple[str | None, str | None]:
     if date is None:
         return None, None
     return day_bound(date.sort_key), day_bound(date.sort_key_end, end=True)
+
+
+def iso_display(date: DocDate | None) -> str | None:
+    """A date as one ISO string for display and export: ``when``, else ``start/end``, else the
+    earliest bound."""
+    if date is None:
+        return None
+    if date.when:
+        return date.when
+    if date.start and date.end:
+        return f"{date.start}/{date.end}"
+    return date.sort_key

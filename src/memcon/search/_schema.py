@@ -38,8 +38,8 @@ from functools import lru_cache
 
 import tantivy
 
-from memcon.model.dates import day_bound
-from memcon.model.records import DocDate, Document
+from memcon.model.dates import day_bound, iso_display
+from memcon.model.records import Document
 
 ANALYZER = "memcon_fold"
 """Name of the text analyzer registered in the index: simple tokenizer, long-token removal,
@@ -92,15 +92,8 @@ def day_number(iso: str | None, *, end: bool = False) -> int | None:
     return None if bound is None else int(bound.replace("-", ""))
 
 
-def display_date(date: DocDate | None) -> str | None:
-    """The date a hit shows: ``when``, else ``start/end``, else the earliest bound (ISO)."""
-    if date is None:
-        return None
-    if date.when:
-        return date.when
-    if date.start and date.end:
-        return f"{date.start}/{date.end}"
-    return date.sort_key
+display_date = iso_display
+"""The date a hit shows (see :func:`memcon.model.dates.iso_display`)."""
 
 
 _BRACKETED = re.compile(r"\[([^\[\]\n]+)\]")

@@ -9,13 +9,11 @@ from __future__ import annotations
 from memcon.model.people import Mention
 from tests.enrich._speech_records import mention, said
 
-
-def _mention(text: str, words: str, person: str | None, nth: int = 0, *, kind: str = "name") -> Mention:
-    return mention(text, words, person, nth, kind=kind)
+_mention = mention
 
 
 def _said(text: str, mentions: list[Mention]) -> list[tuple[str, str | None, str]]:
-    return said(text, mentions, heading_line=2)
+    return said(text, mentions, heading_line=2)  # the record's heading is line 2
 
 
 MEMO = (

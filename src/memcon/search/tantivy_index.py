@@ -33,7 +33,7 @@ import tantivy
 from memcon.errors import IndexOutOfStep, InvalidValue, SearchError
 from memcon.model.dates import date_bound
 from memcon.model.records import Document
-from memcon.search._compile import compile_query
+from memcon.search._compile import Compiled, compile_query
 from memcon.search._schema import (
     ANALYZER,
     ANALYZER_VERSION,
@@ -171,16 +171,22 @@ class TantivyIndex:
         """How many documents the index holds (committed)."""
         return int(self._searcher().num_docs)
 
+    def _query(
+        self, query: Node, clauses: list[tuple[tantivy.Occur, tantivy.Query]], searcher: tantivy.Searcher
+    ) -> tuple[Compiled, tantivy.Query]:
+        """The compiled query and the tantivy query that also applies the filter ``clauses``."""
+        compiled = compile_query(query, self._schema, self._analyzer, searcher=searcher)
+        if not clauses:
+            return compiled, compiled.query
+        return compiled, tantivy.Query.boolean_query([(tantivy.Occur.Must, compiled.query), *clauses])
+
     def matching(self, query: Node, *, filters: SearchFilters | None = None) -> Matching:
         """Every document matching ``query`` and ``filters``: ids and date bounds from the index's
         fast fields, no stored text read (the facets of a search are counted over these)."""
         clauses = self._filter_clauses(filters) if filters is not None else []
         try:
             searcher = self._searcher()
-            compiled = compile_query(query, self._schema, self._analyzer, searcher=searcher)
-            full = compiled.query
-            if clauses:
-                full = tantivy.Query.boolean_query([(tantivy.Occur.Must, compiled.query), *clauses])
+            _, full = self._query(query, clauses, searcher)
             result = searcher.search(full, limit=max(1, int(searcher.num_docs)), count=False)
             addresses = [address for _, address in result.hits]
             ids = self._ids_by_address(searcher)
@@ -254,10 +260,7 @@ class TantivyIndex:
         clauses = self._filter_clauses(filters) if filters is not None else []
         try:
             searcher = self._searcher()
-            compiled = compile_query(query, self._schema, self._analyzer, searcher=searcher)
-            full = compiled.query
-            if clauses:
-                full = tantivy.Query.boolean_query([(tantivy.Occur.Must, compiled.query), *clauses])
+            compiled, full = self._query(query, clauses, searcher)
             result = searcher.search(full, limit=max(limit, 1), count=True, offset=offset)
             maker = SnippetMaker(searcher, self._schema, self._analyzer, query, compiled)
             scored = [

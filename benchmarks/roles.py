@@ -152,15 +152,20 @@ def resolve(store: Store, document: Document, start: int, end: int) -> Outcome:
     """Resolve the title at ``document.text[start:end]`` with :mod:`memcon.enrich.titles`.
 
     The title finder is run on the whole text (it may need the words around the title, e.g.
-    "the British Ambassador"); the mention that overlaps the span is resolved.  A span the
-    finder does not see is unresolved, with that reason.
+    "the British Ambassador"); the mention that overlaps the span is resolved, as
+    :mod:`memcon.linking` resolves it: with the persons the name linker linked in the document
+    (the stored name mentions) as its participants.  A span the finder does not see is
+    unresolved, with that reason.
     """
     mention = find(document, start, end)
     if mention is None:
         return Outcome(None, None, 0.0, "the title finder does not see this title")
     from memcon.enrich import titles
 
-    result = titles.resolve_title(_authority(store), document, mention)
+    mentions = getattr(store, "mentions", None)
+    linked = sorted({m.person_id for m in mentions(document.id) if m.person_id and m.kind == "name"}) \
+        if callable(mentions) else []
+    result = titles.resolve_title(_authority(store), document, mention, participants=linked)
     return Outcome(result.person_id, result.name, result.confidence, result.reason)
 
 
@@ -176,12 +181,19 @@ def _tokens(name: str) -> tuple[str, frozenset[str]]:
     return re.sub(r"[^a-z]+", " ", surname).strip(), words
 
 
+def _folded(name: str) -> str:
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z]+", " ", plain).strip()
+
+
 def same_name(a: str, b: str) -> bool:
     """Whether two names plausibly name one person: the same surname (or the first of a
     compound Spanish one: "Errázuriz" for "Errázuriz Echaurren"), and the forenames of one all
     found among the other's (an initial matches a forename it begins)."""
     sa, fa = _tokens(a)
     sb, fb = _tokens(b)
+    if ("," not in a and " " in sb and _folded(a) == sb) or ("," not in b and " " in sa and _folded(b) == sa):
+        return True  # a compound surname alone: "Santa Maria" for "Santa María, Domingo"
     if sa != sb and sa.split()[:1] != sb.split()[:1]:
         return False
 
@@ -192,15 +204,43 @@ def same_name(a: str, b: str) -> bool:
     return covered(fa, fb) or covered(fb, fa)
 
 
-def person_ids(store: Store, name: str) -> set[str]:
+def person_ids(store: Store, name: str, *, year: int | None = None) -> set[str]:
     """Memcon ids of the persons the label's ``name`` maps to: those ``store.find_persons`` finds
     whose preferred name or a variant is that name (:func:`same_name`; close spellings alone do
-    not count).  Empty when the store cannot look persons up or none matches."""
+    not count), and who lived in ``year`` when the authority dates their lives (the authority's
+    James Morrison Wilson, born 1918, is not the Secretary of Agriculture of 1897).  Empty when
+    the store cannot look persons up or none matches."""
     finder = getattr(store, "find_persons", None)
     if not callable(finder):
         return set()
     return {p.id for p in finder(name)
-            if any(same_name(n, name) for n in (p.name, *(v.name for v in p.names)))}
+            if any(same_name(n, name) for n in (p.name, *(v.name for v in p.names))) and _lived(p, year)}
+
+
+ERA_YEARS = 40
+"""A person of the authority whose life is undated and whose every dated office lies more than
+this many years from a label's year is not the label's person (the authority's Harold Wilson,
+Prime Minister from 1964, is not the James Wilson of 1897; its Domingo Santa María Santa Cruz,
+an ambassador of 1970, is not Chile's President of 1882)."""
+
+
+def _lived(person: Any, year: int | None) -> bool:
+    if year is None:
+        return True
+    born, died = (getattr(person, "birth", None) or "")[:4], (getattr(person, "death", None) or "")[:4]
+    if born.isdigit() or died.isdigit():
+        return not ((born.isdigit() and int(born) > year) or (died.isdigit() and int(died) < year))
+    years = [int(d[:4]) for r in getattr(person, "roles", ()) for d in (r.start, r.end) if d and d[:4].isdigit()]
+    return not years or min(years) - ERA_YEARS <= year <= max(years) + ERA_YEARS
+
+
+def _year(store: Store, document_id: str) -> int | None:
+    try:
+        when = store.get_document(document_id).date
+    except Exception:  # noqa: BLE001 - an unknown document is reported by the caller
+        return None
+    key = when.sort_key if when else None
+    return int(key[:4]) if key and key[:4].isdigit() else None
 
 
 def judge(store: Store, label: Label, outcome: Outcome) -> str:
@@ -208,7 +248,7 @@ def judge(store: Store, label: Label, outcome: Outcome) -> str:
     hold (no person id, a name: "President Zelaya") is right when the label's person is not in the
     authority either and the names agree, wrong when they disagree, unresolved when the authority
     holds the label's person (memcon should have linked him)."""
-    ids = person_ids(store, label.person)
+    ids = person_ids(store, label.person, year=_year(store, label.doc))
     if outcome.person_id is None:
         if outcome.name is None or ids:
             return "unresolved"

@@ -9,7 +9,10 @@ through:
   list of persons counted first for that volume, and the volume linked in two passes (a name
   left ambiguous in one document is settled by whom the volume's other documents name);
 * the title resolver (:mod:`memcon.enrich.titles`): "the Secretary", "our Ambassador" …
-  resolved by the document's date, side and place, or left unresolved with the reason;
+  resolved by the document's date, side and place, or left unresolved with the reason — where
+  the authority knows no holder, by the offices the stored documents attest
+  (:mod:`memcon.enrich.attestations`: "Hon. E. M. Stanton, Secretary of War"), which are read
+  from every volume of the run first, so that no volume's answers depend on the order;
 
 and the volume's mentions are replaced in one transaction; then the meetings its conversation
 records record (:mod:`memcon.enrich.meetings`) and who said what in each document
@@ -24,11 +27,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from memcon.model.people import Mention
 from memcon.model.records import Document
 from memcon.model.speech import Meeting
 from memcon.store.base import Store
+
+if TYPE_CHECKING:
+    from memcon.authority.lookup import Authority
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +55,8 @@ class LinkReport:
     """Meeting events found in the volumes' conversation records."""
     statements: int = 0
     """Statements attributed to speakers (:mod:`memcon.enrich.statements`)."""
+    attestations: int = 0
+    """Offices the volumes' documents attest (:mod:`memcon.enrich.attestations`)."""
 
 
 def _title_mentions(authority: object, document: Document, participants: Sequence[str]) -> list[Mention]:
@@ -84,6 +93,7 @@ def link_volumes(
     if not volumes:
         return LinkReport((), 0, 0, 0, 0, time.perf_counter() - started, METHOD)
     authority = Authority.from_store(store)
+    attested = _attest(store, authority, volumes)
     linker = Linker(person_candidates(store.iter_persons()))
     documents = mentions = resolved = titles = meetings = statements = 0
     for volume_id in volumes:
@@ -114,7 +124,21 @@ def link_volumes(
         if progress:
             progress(volume_id, len(found))
     return LinkReport(tuple(volumes), documents, mentions, resolved, titles, time.perf_counter() - started, METHOD,
-                      meetings, statements)
+                      meetings, statements, attested)
+
+
+def _attest(store: Store, authority: Authority, volumes: Sequence[str]) -> int:
+    """Read the offices the volumes' documents attest, store them, and give the authority every
+    stored volume's; returns how many the volumes gave."""
+    from memcon.authority.attested import AttestedOffices
+    from memcon.enrich.attestations import find_attestations
+
+    count = 0
+    for volume_id in volumes:
+        found = [a for d in store.iter_documents(volume_id=volume_id) for a in find_attestations(d, authority)]
+        count += store.replace_attestations(volume_id, found)
+    authority.attested = AttestedOffices(store.attestations())
+    return count
 
 
 def _meetings(store: Store, documents: Sequence[Document], mentions: dict[str, tuple[Mention, ...]]) -> list[Meeting]:

@@ -454,3 +454,18 @@ def test_two_unknown_names_with_the_title_stay_unresolved(authority: Authority) 
                     "1894-04-10", place="Managua")
     result = _resolve(authority, document, "The President")
     assert result.person_id is None and result.name is None
+
+
+def test_a_bare_envoy_after_a_named_one_is_the_same(authority: Authority) -> None:
+    d = _doc("Memorandum by the Secretary of State\n\nThe Italian Ambassador came to say that he had reported "
+             "our talk. I hoped that the Ambassador would say to Signor Grandi that I trusted him.", "1930-10-30",
+             heading="Memorandum by the Secretary of State", place="Washington")
+    first = _resolve(authority, d, "The Italian Ambassador")
+    bare = _resolve(authority, d, "the Ambassador")
+    assert (bare.person_id, bare.name) == (first.person_id, first.name)
+    assert bare.reason.startswith("the same as 'The Italian Ambassador' before it")
+    # another envoy named between: not told
+    between = _doc("Memorandum\n\nThe Italian Ambassador called. The British Ambassador (Lindsay) came later. "
+                   "I told the Ambassador that I agreed.", "1930-10-30", place="Washington")
+    last = _resolve(authority, between, "the Ambassador")
+    assert not last.reason.startswith("the same as")

@@ -106,3 +106,27 @@ def test_statement_topics_round_trip_filter_and_lookup(store: Store) -> None:
     # replacing a volume's statements replaces their topics
     store.replace_statements(VOL, [(docs[0].id, [other])])
     assert store.statements_by(topic="place:berlin") == [] and store.topic_key("Berlin") is None
+
+
+def test_attestations_round_trip_per_volume(store: Store) -> None:
+    from memcon.model.people import Attestation
+
+    other = "frus1864p3"
+    store.replace_volume(make_volume(VOL), make_documents(VOL, 2))
+    store.replace_volume(make_volume(other), make_documents(other, 1))
+    stanton = Attestation(f"{other}/d1", "1864-03-09", "secretary of war", None, "United States", "E. M. Stanton",
+                          None, "E. M. Stanton, Secretary of War", 10, 41, "memcon.attested.v1")
+    eden = Attestation(f"{VOL}/d2", "1936-05-12", "foreign minister", None, "United Kingdom", "Anthony Eden",
+                       "memcon:eden", "Anthony Eden, British Secretary of State for Foreign Affairs", 0, 60,
+                       "memcon.attested.v1", footnote=3)
+    rusk = Attestation(f"{VOL}/d1", "1961-06-04", "ambassador", "Soviet Union", "United States", "Thompson",
+                       None, "the Ambassador in the Soviet Union (Thompson)", 5, 50, "memcon.attested.v1")
+    assert store.replace_attestations(other, [stanton]) == 1
+    assert store.replace_attestations(VOL, [eden, rusk]) == 2
+    assert store.attestations() == [rusk, eden, stanton]  # by office, government, date
+    assert store.attestations("foreign minister") == [eden]
+    # replacing a volume's attestations leaves the other volume's; replacing the volume drops them
+    assert store.replace_attestations(VOL, [rusk]) == 1
+    assert store.attestations() == [rusk, stanton]
+    store.replace_volume(make_volume(VOL), make_documents(VOL, 2))
+    assert store.attestations() == [stanton]

@@ -32,6 +32,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from memcon.authority._names import country, name_forms, surname_keys
+from memcon.authority.attested import AttestedOffices
 from memcon.authority.titles import TERM_SOURCES, office_key, precision
 from memcon.authority.volume_persons import entry_key
 from memcon.errors import InvalidValue, NotFound
@@ -112,13 +113,19 @@ class Authority:
         self._offices: dict[str, list[_Office]] = {}
         self._exact: dict[str, dict[str, set[tuple[str | None, str | None]]]] = {}
         self._answers: dict[tuple[str, str, str | None], list[tuple[Person, Role]]] = {}
+        self.attested = AttestedOffices()
+        """Offices the stored documents attest (:mod:`memcon.authority.attested`): asked where
+        no person of the authority held the office on the day."""
         for person in persons:
             self._add(person)
 
     @classmethod
     def from_store(cls, store: Store) -> Authority:
-        """The authority stored in ``store`` (empty when none was ingested)."""
-        return cls(store.iter_persons())
+        """The authority stored in ``store`` (empty when none was ingested), with the offices
+        its documents attest."""
+        authority = cls(store.iter_persons())
+        authority.attested = AttestedOffices(store.attestations())
+        return authority
 
     def _add(self, person: Person) -> None:
         self._persons[person.id] = person

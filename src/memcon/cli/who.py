@@ -62,6 +62,10 @@ def who_cli(title: str, on: str, side: str, place: str | None, db: str, as_json:
         click.echo(f"{result.name}  ({result.person_id}, confidence {result.confidence:.2f})")
         click.echo(f"  {result.reason}")
         return
+    if result.name is not None:  # a name the documents give, not a person of the authority
+        click.echo(f"{result.name}  (not in the authority, confidence {result.confidence:.2f})")
+        click.echo(f"  {result.reason}")
+        return
     click.echo(f"unresolved: {result.reason}")
     for person, role in holders:
         click.echo(f"  {person.name} — {describe(role)}  ({person.id})")

@@ -30,6 +30,7 @@ from memcon.enrich.titles import (
     _date,
     describe_holder,
     document_side,
+    find_offices,
     find_titles,
 )
 from memcon.model.people import Person, Role
@@ -64,10 +65,12 @@ def resolve_office(
     side: str | None = None,
     place: str | None = None,
     prefer: Sequence[str] = (),
+    attest: bool = True,
 ) -> tuple[Resolution, list[tuple[Person, Role]]]:
     """Who held ``title`` on ``on`` for ``side`` (a country; ``None``: any), at ``place`` (the
     country an office is in or to); ``prefer`` are person ids (participants, the heading's
-    persons) that break a tie.  Returns the resolution and every holder found."""
+    persons) that break a tie; ``attest``: with no holder in the authority, ask the offices the
+    documents attest.  Returns the resolution and every holder found."""
     asked = f"{title} to {place}" if place else title
     holders = authority.holders(asked, on=on, side=side)
     where = f" ({side})" if side else ""
@@ -84,7 +87,9 @@ def resolve_office(
                                   f"{describe_holder(person, role)}; on {on} the ranking officer after the "
                                   f"Secretary, who acts for him ({title!r})"), found
     if not holders:
-        return Resolution(None, None, 0.0, f"no holder of {asked!r}{where} on {on} in the authority"), holders
+        if not attest:
+            return Resolution(None, None, 0.0, f"no holder of {asked!r}{where} on {on} in the authority"), holders
+        return _attested(authority, asked, on=on, side=side, where=where), holders
     people = {p.id: (p, r) for p, r in holders}
     if len(people) > 1 and prefer:
         present = {pid: pr for pid, pr in people.items() if pid in prefer}
@@ -102,7 +107,37 @@ def resolve_office(
     return Resolution(None, None, 0.0, f"{len(people)} holders of {asked!r}{where} on {on}: {_listing(holders)}"), holders
 
 
-def _from_named(named: list[Named], name: str, how: str, mention: TitleMention, on: str | None) -> Resolution:
+def _attested(authority: Authority, asked: str, *, on: str, side: str | None, where: str) -> Resolution:
+    """No holder in the authority: the one the stored documents attest nearest ``on``
+    (:mod:`memcon.authority.attested`), or unresolved saying why."""
+    none = f"no holder of {asked!r}{where} on {on} in the authority"
+    found = authority.attested.holder(asked, on=on, side=side)
+    if found is None:
+        return Resolution(None, None, 0.0, none)
+    if isinstance(found, str):
+        return Resolution(None, None, 0.0, f"{none}; {found}")
+    if found.person_id is not None:
+        name = authority.person(found.person_id).name
+        return Resolution(found.person_id, name, found.confidence, f"{found.reason}; {none}")
+    return Resolution(None, found.name, min(found.confidence, NAMED_ONLY),
+                      f"{found.reason}; {found.name!r} is not a person of the authority; {none}")
+
+
+def _from_named(named: list[Named], name: str, how: str, mention: TitleMention, on: str | None,
+                linked: Sequence[str] = (), linked_names: frozenset[str] = frozenset()) -> Resolution:
+    """The resolution a name standing with the title gives; ``linked`` are the persons the name
+    linker linked in the document — one of several namesakes among them is the one meant (the
+    linker weighed the volume's persons list and the other documents: "McCormick", Chairman of
+    the Exports Administrative Board, is Vance C. McCormick); ``linked_names`` their names (a
+    persons-list record the authority keeps beside the same man's HistoryAtState record)."""
+    if len(named) > 1 and linked:
+        chosen = [n for n in named if n.person.id in linked or n.person.name in linked_names]
+        if len(chosen) == 1:
+            found = chosen[0]
+            held = f"; {describe_holder(found.person, found.role)}" if found.role is not None else ""
+            return Resolution(found.person.id, found.person.name, 0.8,
+                              f"named {name!r} ({how}), one of {len(named)} persons of the authority so named: "
+                              f"the one the name linker linked in this document{held}")
     if len(named) != 1:
         names = "; ".join(sorted(n.person.name for n in named))
         return Resolution(None, None, 0.0, f"{mention.text!r} is named {name!r} ({how}), and that name is "
@@ -117,6 +152,16 @@ def _from_named(named: list[Named], name: str, how: str, mention: TitleMention, 
     return Resolution(found.person.id, found.person.name, 0.7,
                       f"named {name!r} ({how}); the one {found.person.name} of the authority alive{when}; "
                       f"the authority gives him no {_query(mention)!r}")
+
+
+def _names_of(authority: Authority, person_ids: Sequence[str]) -> list[str]:
+    names = []
+    for pid in person_ids:
+        try:
+            names.append(authority.person(pid).name)
+        except Exception:  # noqa: BLE001 - a person linked from another store state is no help
+            continue
+    return names
 
 
 def _text_named(name: str, how: str, mention: TitleMention) -> Resolution:
@@ -166,6 +211,22 @@ def _sender_ids(
             continue
         for near in names_near(heading.sender, sent.start, sent.end):
             people, _ = named_holder(authority, near.name, query, on=on, side=None, strong=True)
+            ids.update(n.person.id for n in people)
+    return ids
+
+
+def _addressee_ids(authority: Authority, heading: Heading, *, on: str, own: str | None) -> set[str]:
+    """The persons the heading's addressee names with an office ("to the Ambassador in Great
+    Britain (Page)")."""
+    ids: set[str] = set()
+    if not heading.addressee:
+        return ids
+    for sent in find_offices(heading.addressee):  # the heading drops the article: "to Ambassador in …"
+        for near in names_near(heading.addressee, sent.start, sent.end):
+            if not near.strong:
+                continue
+            people, _ = named_holder(authority, near.name, _query(sent), on=on,
+                                     side=own if sent.side == "own" else sent.side, strong=True)
             ids.update(n.person.id for n in people)
     return ids
 
@@ -230,7 +291,9 @@ def resolve_title(
         if named and (named[0].role is not None or near.strong):
             if named[0].how == "at another time" and not near.strong and doc_date is not None:
                 continue  # a bare word before a comma ("Washington, the President …") is no proof
-            return _from_named(named, near.name, near.how, mention, on)
+            linked_names = frozenset(_names_of(authority, participants)) if len(named) > 1 else frozenset()
+            return _from_named(named, near.name, near.how, mention, on, linked=participants,
+                               linked_names=linked_names)
         if near.strong and not named and why.endswith("is not a person of the authority"):
             return _text_named(near.name, near.how, mention)
         if near.strong and (not named or near.how in {"parenthesis", "following", "colon"}):
@@ -239,10 +302,21 @@ def resolve_title(
     if mention.side == "republic" and side is None:
         return Resolution(None, None, 0.0, f"{mention.text!r}: the record does not say which republic")
 
+    # 1b. "the Ambassador" after "The Italian Ambassador came to say …": the same envoy
+    earlier = _named_before(document, mention, own)
+    if earlier is not None:
+        first = resolve_title(authority, document, earlier, participants=participants)
+        if first.person_id is not None or first.name is not None:
+            return Resolution(first.person_id, first.name, min(first.confidence, 0.8),
+                              f"the same as {earlier.text!r} before it: {first.reason}", first.method)
+
     if on is None:
         return Resolution(None, None, 0.0, "the document has no date and the sentence states none: "
                           "the office's holder cannot be told")
-    prefer = list(participants)  # not the heading's persons: in his own despatch the sender is "I"
+    # not the heading's persons: in his own despatch the sender is "I", and in a telegram to the
+    # Ambassador in Great Britain (Page) "the Ambassador" is another man — Page is "you"
+    addressed = _addressee_ids(authority, heading, on=on, own=own)
+    prefer = [p for p in participants if p not in addressed]
     host = heading.written_in if heading.written_in not in (None, own) else None
     abroad = host or (heading.post if heading.post not in (None, own) else None)
 
@@ -251,14 +325,20 @@ def resolve_title(
     if side is not None or mention.place is not None:
         place = mention.place or there
         unread = re.match(r"\s+(?:in|at|to)\s+[A-Z]", text[mention.end : mention.end + 6]) is not None
+        inferred = False
         if place is None and mention.office.key == "ambassador" and side is not None and mention.query is None \
                 and not unread:  # "the American Ambassador in <a place memcon does not know>": not guessed
             # "the Soviet Ambassador" in a US record: accredited to the United States; "our
             # Ambassador", or the Soviet one in a Soviet record: to the country the record deals with
             place = own if side != own else (abroad if abroad else (US if own != US else None))
+            inferred = abroad is not None
         if side is None and place is not None and place != own and mention.office.key in {"ambassador", "minister"}:
             side = own  # "The Ambassador in the Soviet Union (Thompson)": the record's side's envoy there
-        result, holders = resolve_office(authority, query, on=on, side=side, place=place, prefer=prefer)
+        # an envoy whose post is only inferred, in a record written abroad, is not answered by
+        # what the documents attest: "the British Ambassador" in London may be the one in Paris
+        result, holders = resolve_office(authority, query, on=on, side=side, place=place, prefer=prefer,
+                                         attest=not inferred and not (mention.office.key in {"ambassador", "minister"}
+                                                                      and place is None))
         if not holders:
             result = _unknown_holder(text, mention, authority, query, on=on, document=document,
                                      heading=heading) or result
@@ -342,14 +422,18 @@ def resolve_title(
                                      heading=heading) or result
         return _dated(result, stated)
     if host is not None and mention.office.key in HOST_OFFICES:
-        foreign, holders = resolve_office(authority, query, on=on, side=host, prefer=prefer)
+        # what the documents attest does not settle whose "the President" is in a despatch from
+        # a republic ("You may assure the President that …" is ours): only the authority does
+        foreign, holders = resolve_office(authority, query, on=on, side=host, prefer=prefer,
+                                          attest=mention.office.key != "president")
         if not holders:
             named_there = _unknown_holder(text, mention, authority, query, on=on, document=document,
                                           heading=heading)
             if named_there is not None:
                 return _dated(named_there, stated)
-        if foreign.person_id is not None or mention.office.key != "president" or republic(host, on):
-            if foreign.person_id is None:
+        known = foreign.person_id is not None or foreign.name is not None
+        if known or mention.office.key != "president" or republic(host, on):
+            if not known:
                 why = " (a republic then)" if mention.office.key == "president" else ""
                 return Resolution(None, None, 0.0, f"written in {host}{why}: {mention.text!r} may be {host}'s; "
                                   f"{foreign.reason}")
@@ -359,6 +443,26 @@ def resolve_title(
     # 6. the record's own side
     result, _ = resolve_office(authority, query, on=on, side=own, prefer=prefer)
     return _dated(result, stated)
+
+
+def _named_before(document: Document, mention: TitleMention, own: str | None) -> TitleMention | None:
+    """For a bare "the Ambassador" / "the Minister", the last mention of the same office before it
+    that names another government ("The Italian Ambassador", "the Bolivian Minister"), when no
+    mention of that office between them names any: the record goes on speaking of him."""
+    if mention.office.key not in {"ambassador", "minister"} or mention.side is not None or mention.place \
+            or mention.query or mention.text.startswith(("Mr", "Madam", "our", "Our")):
+        return None
+    found: TitleMention | None = None
+    for other in find_titles(document.text):
+        if other.start >= mention.start:
+            break
+        if other.office.key != mention.office.key:
+            continue
+        if other.side not in (None, "own", "republic", own) and not other.place and not other.query:
+            found = other
+        elif other.side is not None or other.place:
+            found = None  # another envoy named between: not told which
+    return found
 
 
 def _editorial(document: Document, mention: TitleMention) -> bool:

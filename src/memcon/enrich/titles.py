@@ -101,7 +101,7 @@ _CORE = (
 _FIND = re.compile(
     rf"(?:\b(?P<art>{_ART})\s+)?(?:(?P<adj>{_ADJ})\s+)?{_CORE}\b"
     r"(?P<qual>(?:\s+(?:[Pp]lenipotentiary|[Rr]esident|[Ee]xtraordinary|of\s+State))*)"
-    rf"(?:\s+(?P<prep>of|for|in|at|to)\s+(?:\[Page\s+\w+\]\s+)?(?P<obj>{_OF}))?"
+    rf"(?:\s+(?:\[Page\s+\w+\]\s+)?(?P<prep>of|for|in|at|to)\s+(?:\[Page\s+\w+\]\s+)?(?P<obj>{_OF}))?"
 )
 _FOLLOWED_BY_NAME = re.compile(r"^\s+(?:[A-Z][a-z]+|[A-Z]\.)")
 _NOT_GOVERNMENT = re.compile(
@@ -183,7 +183,15 @@ _CORE_WORD = re.compile(r"\b(?:President|Secretary|Undersecretary|Chairman|[Hh]e
                         r"|Attorney)\b")
 
 
-def _scan(text: str) -> Iterator[TitleMention]:
+def find_offices(text: str) -> Iterator[TitleMention]:
+    """Every phrase naming an office, with or without an article, a name after it or not:
+    besides :func:`find_titles`' mentions, "E. M. Stanton, Secretary of War", "Foreign Secretary
+    Eden", "President of the French Republic" — for reading who held an office
+    (:mod:`memcon.enrich.attestations`), never for resolving."""
+    yield from _scan(text, bare=True)
+
+
+def _scan(text: str, *, bare: bool = False) -> Iterator[TitleMention]:
     pos = 0
     while True:
         core = _CORE_WORD.search(text, pos)
@@ -198,14 +206,15 @@ def _scan(text: str) -> Iterator[TitleMention]:
         if m is None:
             return
         pos = m.start("core") + 1
-        found = _mention(text, m)
+        found = _mention(text, m, bare=bare)
         if found is not None:
             pos = max(pos, found.end)
             yield found
 
 
-def _mention(text: str, m: re.Match[str]) -> TitleMention | None:
-    """The title mention the match ``m`` of :data:`_FIND` stands for, or ``None``."""
+def _mention(text: str, m: re.Match[str], *, bare: bool = False) -> TitleMention | None:
+    """The title mention the match ``m`` of :data:`_FIND` stands for, or ``None``; ``bare``
+    keeps office phrases without article and those before a name (:func:`find_offices`)."""
     if True:
         core = m.group("core")
         art, adj = m.group("art"), m.group("adj")
@@ -213,16 +222,16 @@ def _mention(text: str, m: re.Match[str]) -> TitleMention | None:
         if re.search(r"(?:Vice|Assistant|Deputy|Acting|Under|Executive|Private|First|Second|Third|Honorary)[ \t]*$",
                      text[max(0, m.start("core") - 12) : m.start("core")]) and not core.startswith(("Acting", "Under")):
             return None  # "Vice President", "Assistant Secretary", "First Secretary": other offices
-        if art is None and adj is None and not _bare_ok(text, m, core):
+        if art is None and adj is None and not bare and not _bare_ok(text, m, core):
             return None
         end = m.end()
         prep, obj = m.group("prep"), m.group("obj")
-        if core.lower() == "minister" and art is None and adj is None:
+        if core.lower() == "minister" and art is None and adj is None and not (bare and core == "Minister"):
             return None
         if core == "minister" and not (art and art.lower() == "our"):
             return None
-        if (_FOLLOWED_BY_NAME.match(text[m.end("core") : m.end("core") + 4]) and not m.group("qual") and not prep
-                and (art is None or art.startswith(("M", "m"))) and adj is None):
+        if (not bare and _FOLLOWED_BY_NAME.match(text[m.end("core") : m.end("core") + 4]) and not m.group("qual")
+                and not prep and (art is None or art.startswith(("M", "m"))) and adj is None):
             return None  # "President Kennedy", "Ambassador Thompson": the name linker's
         office = _office_of(core)
         side: str | None = side_adj or (_country(m.group("gadj")) if m.group("gadj") else None)
@@ -423,4 +432,4 @@ def who(
 
 
 __all__ = ["METHOD", "OFFICES", "RESOLVER", "VERSION", "Office", "Resolution", "TitleMention", "describe_holder",
-           "document_side", "find_titles", "resolve_office", "resolve_title", "who"]
+           "document_side", "find_offices", "find_titles", "resolve_office", "resolve_title", "who"]

@@ -99,4 +99,30 @@ class Mention:
     """``name`` ("Gromyko", "Mr. Rusk") or ``title`` ("the Secretary", "our Ambassador")."""
 
 
-__all__ = ["Mention", "NameVariant", "Person", "Role"]
+@dataclass(frozen=True, slots=True)
+class Attestation:
+    """A document's words saying who held an office on its date: "Hon. E. M. Stanton, Secretary
+    of War" (1864-03-09), "The Salvadoran Minister for Foreign Affairs (Araujo)" (1934-10-25).
+
+    ``office``, ``place`` and ``side`` are the comparable office key
+    (:func:`memcon.authority.titles.office_key`) and the government served, as a country name;
+    ``name`` the holder as the text names him; ``person_id`` the authority's person when the
+    name is one person of it, else ``None``; ``start``/``end`` the words in ``Document.text``;
+    ``method`` the algorithm that read them (``memcon.attested.v1``); ``footnote`` the index of
+    the footnote the words stand in (an editors' identification), ``None`` for the text."""
+
+    document_id: str
+    date: str
+    office: str
+    place: str | None
+    side: str
+    name: str
+    person_id: str | None
+    text: str
+    start: int
+    end: int
+    method: str
+    footnote: int | None = None
+
+
+__all__ = ["Attestation", "Mention", "NameVariant", "Person", "Role"]

@@ -337,6 +337,24 @@ DESCRIPTIONS: dict[str, dict[str, Any]] = {
             "linked_at": "when (UTC) (TEXT)"
         }
     },
+    "attestations": {
+        "description": "Offices the documents themselves attest (memcon.attested.v1, memcon.enrich.attestations): \"Hon. E. M. Stanton, Secretary of War\" in a letter of 1864, \"The Salvadoran Minister for Foreign Affairs (Araujo)\" in a heading of 1934, \"Anthony Eden, British Secretary of State for Foreign Affairs\" in the editors' footnote. The title resolver asks them where the person authority knows no holder of an office on a day (see authority.md). Derived data: read again from a volume's documents whenever it is linked.",
+        "columns": {
+            "volume_id": "the volume of the attesting document (TEXT → volumes.id)",
+            "document_id": "documents.id of the attesting document (TEXT)",
+            "footnote": "footnotes.idx the words stand in (an editors' identification); NULL for the text (INTEGER)",
+            "char_start": "where the words begin in documents.text (or in the footnote's text) (INTEGER)",
+            "char_end": "where they end (INTEGER)",
+            "date": "the ISO day they attest: the document's, or an inclosure's own dateline (TEXT)",
+            "office": "the comparable office key: secretary of war, foreign minister, ambassador (TEXT)",
+            "place": "the country an envoy is accredited to; NULL for other offices (TEXT)",
+            "side": "the government served: United States, El Salvador (TEXT)",
+            "name": "the holder as printed, without honorifics (TEXT)",
+            "person_id": "persons.id when the name is one person of the authority known in those years; else NULL (TEXT)",
+            "text": "the attesting words (TEXT)",
+            "method": "the algorithm and its version (TEXT)"
+        }
+    },
     "meetings": {
         "description": "The meetings the conversation records record (memcon.meetings.v1): one row per meeting event, grouping the records of one meeting. Derived data, made with the volume's mentions.",
         "columns": {

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 
-from memcon.model.people import Mention, Person
+from memcon.model.people import Attestation, Mention, Person
 from memcon.model.speech import Meeting, Statement
-from memcon.store import _authority, _meetings, _mentions, _statements
+from memcon.store import _attestations, _authority, _meetings, _mentions, _statements
 
 
 def _utcnow() -> str:
@@ -80,6 +80,16 @@ class PeopleTables:
         linked with ``method`` against the authority stored now; returns how many were written."""
         with self._transaction(f"writing the mentions of {volume_id!r}") as conn:
             return _mentions.replace(conn, volume_id, mentions, method=method, at=_utcnow())
+
+    def replace_attestations(self, volume_id: str, attestations: Iterable[Attestation]) -> int:
+        """Replace the offices a volume's documents attest, in one transaction; returns the count."""
+        with self._transaction(f"writing the attestations of {volume_id!r}") as conn:
+            return _attestations.replace(conn, volume_id, attestations)
+
+    def attestations(self, office: str | None = None) -> list[Attestation]:
+        """The offices the stored documents attest (of the comparable office key ``office``)."""
+        with self._sql("reading the attestations") as conn:
+            return list(_attestations.select(conn, office))
 
     def replace_meetings(self, volume_id: str, meetings: Iterable[Meeting]) -> int:
         """Replace the meetings recorded in a volume, in one transaction; returns the count."""

@@ -26,7 +26,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from memcon.model.people import Mention, Person
+from memcon.model.people import Attestation, Mention, Person
 from memcon.model.records import Document, Volume
 from memcon.model.speech import Meeting, Statement
 
@@ -231,6 +231,16 @@ class Store(Protocol):
     def unlinked_volumes(self, method: str) -> list[str]:
         """Volumes whose mentions are missing or were made by another method (replacing a volume
         makes them missing; so does :meth:`reset_mention_state`)."""
+        ...
+
+    def replace_attestations(self, volume_id: str, attestations: Iterable[Attestation]) -> int:
+        """Replace the offices a volume's documents attest (:mod:`memcon.enrich.attestations`),
+        in one transaction; returns the count."""
+        ...
+
+    def attestations(self, office: str | None = None) -> list[Attestation]:
+        """The offices the stored documents attest (of the comparable office key ``office``,
+        when given), by office, government and date."""
         ...
 
     def replace_meetings(self, volume_id: str, meetings: Iterable[Meeting]) -> int:

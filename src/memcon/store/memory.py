@@ -18,7 +18,7 @@ from types import TracebackType
 from typing import Self
 
 from memcon.errors import NotFound, StoreError
-from memcon.model.people import Mention, Person
+from memcon.model.people import Attestation, Mention, Person
 from memcon.model.records import Document, Volume
 from memcon.model.speech import Meeting, Statement
 from memcon.store._authority import MemoryAuthority
@@ -51,6 +51,7 @@ class MemoryStore(MemoryCatalogue):
         self._mentions: dict[str, tuple[Mention, ...]] = {}
         self._mention_state: dict[str, str] = {}
         self._meetings: dict[str, list[Meeting]] = {}
+        self._attestations: dict[str, list[Attestation]] = {}
         self._statements: dict[str, tuple[Statement, ...]] = {}
         self._authority = MemoryAuthority()
 
@@ -103,6 +104,7 @@ class MemoryStore(MemoryCatalogue):
                     self._statements.pop(doc.id, None)
             self._mention_state.pop(volume.id, None)
             self._meetings.pop(volume.id, None)
+            self._attestations.pop(volume.id, None)
             data[volume.id] = _StoredVolume(volume, docs, date_min, date_max)
             for i, doc in enumerate(docs):
                 self._documents[doc.id] = (doc, i)
@@ -335,6 +337,19 @@ class MemoryStore(MemoryCatalogue):
         """Volumes whose mentions are missing, or were made by another method or authority."""
         with self._lock:
             return sorted(v for v in self._data() if self._mention_state.get(v) != method)
+
+    def replace_attestations(self, volume_id: str, attestations: Iterable[Attestation]) -> int:
+        """Replace the offices a volume's documents attest."""
+        with self._lock:
+            self._volume(volume_id)
+            self._attestations[volume_id] = list(attestations)
+            return len(self._attestations[volume_id])
+
+    def attestations(self, office: str | None = None) -> list[Attestation]:
+        """The offices the stored documents attest (of ``office``), by office and date."""
+        with self._lock:
+            found = [a for atts in self._attestations.values() for a in atts if office is None or a.office == office]
+        return sorted(found, key=lambda a: (a.office, a.side, a.date, a.document_id))
 
     def replace_meetings(self, volume_id: str, meetings: Iterable[Meeting]) -> int:
         """Replace the meetings recorded in a volume."""

@@ -66,7 +66,7 @@ def _title_mentions(authority: object, document: Document, participants: Sequenc
     for found in find_titles(document.text):
         r = resolve_title(authority, document, found, participants=participants)  # type: ignore[arg-type]
         out.append(Mention(found.start, found.end, found.text, r.person_id, r.confidence, r.method or RESOLVER,
-                           r.reason, None, "title"))
+                           r.reason, None, "title", r.name if r.person_id is None else None))
     return out
 
 

@@ -97,6 +97,9 @@ class Mention:
     footnote: int | None = None
     kind: str = "name"
     """``name`` ("Gromyko", "Mr. Rusk") or ``title`` ("the Secretary", "our Ambassador")."""
+    name: str | None = None
+    """For a title the authority holds no person for, the name the resolver tied it to ("The
+    Italian Ambassador" → "De Martino", named so in the document or attested by another)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -325,7 +325,8 @@ DESCRIPTIONS: dict[str, dict[str, Any]] = {
             "confidence": "0–1 (REAL)",
             "method": "the algorithm and its version (TEXT)",
             "reason": "one line a historian can check: \"Secretary of State 1961-01-21 – 1969-01-20 (POCOM)\" (TEXT)",
-            "footnote_idx": "footnotes.idx the span lies in; NULL for the text (INTEGER)"
+            "footnote_idx": "footnotes.idx the span lies in; NULL for the text (INTEGER)",
+            "name": "for a title the authority holds no person for, the name it was resolved to (\"De Martino\"); else NULL (TEXT)"
         }
     },
     "mention_state": {

@@ -13,21 +13,22 @@ from memcon.model.people import Mention
 
 MENTION_COLUMNS = (
     "document_id", "idx", "kind", "char_start", "char_end", "text", "person_id", "confidence", "method", "reason",
-    "footnote_idx",
+    "footnote_idx", "name",
 )
 _INSERT = f"INSERT INTO mentions ({', '.join(MENTION_COLUMNS)}) VALUES ({', '.join('?' * len(MENTION_COLUMNS))})"
-_SELECT = "SELECT kind, char_start, char_end, text, person_id, confidence, method, reason, footnote_idx FROM mentions"
+_SELECT = ("SELECT kind, char_start, char_end, text, person_id, confidence, method, reason, footnote_idx, name "
+           "FROM mentions")
 
 
 def _row(document_id: str, idx: int, m: Mention) -> tuple[Any, ...]:
     return (document_id, idx, m.kind, m.start, m.end, m.text, m.person_id, m.confidence, m.method, m.reason,
-            m.footnote)
+            m.footnote, m.name)
 
 
 def decode(row: Sequence[Any]) -> Mention:
     """A :class:`Mention` from a ``_SELECT`` row."""
     return Mention(start=row[1], end=row[2], text=row[3], person_id=row[4], confidence=row[5], method=row[6],
-                   reason=row[7], footnote=row[8], kind=row[0])
+                   reason=row[7], footnote=row[8], kind=row[0], name=row[9])
 
 
 def authority_built_at(conn: sqlite3.Connection) -> str | None:

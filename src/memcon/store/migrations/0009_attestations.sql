@@ -18,4 +18,7 @@ CREATE TABLE attestations (
     method      TEXT NOT NULL
 );
 CREATE INDEX attestations_by_volume ON attestations(volume_id);
+
+-- a title resolved to a name the authority does not hold ("The Italian Ambassador" → De Martino)
+ALTER TABLE mentions ADD COLUMN name TEXT;
 CREATE INDEX attestations_by_office ON attestations(office, side, date);

@@ -279,9 +279,19 @@ def test_statements_never_overlap_and_stay_inside_the_text(case: tuple[Document,
 def test_read_without_mentions_is_unresolved_never_guessed() -> None:
     text = "Memorandum\n\nMr. Smith said that the treaty was signed. He added that it was late."
     statements = extract_statements(Document("x/d1", "x", "Memorandum", text), [])
+    # "He" goes on being Mr. Smith, unresolved: shown by the words that named him, not a bare "He"
     assert [(s.speaker_text, s.speaker_id, s.kind) for s in statements] == [
-        ("Mr. Smith", None, "reported"), ("He", None, "continuation")]
+        ("Mr. Smith", None, "reported"), ("Mr. Smith", None, "continuation")]
     assert all("no person mention" in s.reason or "keeps the last speaker" in s.reason for s in statements)
+    assert text[statements[1].start:].startswith("He added")
+
+
+def test_an_unresolved_author_is_shown_by_his_printed_name() -> None:
+    text = ("Memorandum by Mr. Basil Miles, of the Division of Russian Affairs\n\nI asked him if my impression "
+            "was correct. He said it was not.\n\nBasil Miles")
+    statements = extract_statements(Document("x/d2", "x", text.split("\n")[0], text), [])
+    assert [(s.speaker_text, s.speaker_id) for s in statements][:1] == [("Basil Miles", None)]
+    assert "not a person of the authority" in statements[0].reason
 
 
 def test_despatch_author_from_heading_not_the_closing_addressee() -> None:
@@ -300,3 +310,35 @@ def test_despatch_author_from_heading_not_the_closing_addressee() -> None:
     reply = statements[1]
     assert (reply.speaker_text, reply.speaker_id, reply.verb) == ("His lordship", "p:russell", "replied")
     assert "last addressed" in reply.reason
+
+
+def test_a_long_first_paragraph_is_no_heading_sender() -> None:
+    # cut at 400 characters, a paragraph looked like a short "<sender> to <addressee>" heading line
+    body = ("M. Chauvel started the conversation by referring to the last paragraph of the Embassy's note, "
+            + "which is practically a verbatim quotation of the instruction. " * 6)
+    text = (f"Memorandum by the Second Secretary of Embassy in France (Werlich)\n\n{body}\n\n"
+            "I remarked that such was not my understanding.\n\nMcCeney Werlich")
+    mentions = [_mention(text, "Chauvel", "p:chauvel")]
+    found = extract_statements(Document("x/d3", "x", text.split("\n")[0], text), mentions)
+    mine = next(s for s in found if text[s.start:].startswith("I remarked"))
+    assert (mine.speaker_text, mine.speaker_id) == ("McCeney Werlich", None)
+
+
+def test_adverbs_between_the_record_s_i_and_the_verb() -> None:
+    text = ("Mr. Denby to Mr. Olney.\n\nSir: Prince Kung said he would be unable to be there. "
+            "I accordingly briefly told him that I wished the Yamen to wire.\n\nCharles Denby.")
+    mentions = [_mention(text, "Denby", "p:denby"), _mention(text, "Olney", "p:olney"),
+                _mention(text, "Denby", "p:denby", 1)]
+    found = extract_statements(Document("x/d4", "x", "Mr. Denby to Mr. Olney.", text), mentions)
+    mine = next(s for s in found if text[s.start:].startswith("I accordingly"))
+    assert (mine.speaker_text, mine.speaker_id, mine.verb) == ("I", "p:denby", "told")
+
+
+def test_he_after_an_interview_with_a_man_the_linker_does_not_know() -> None:
+    text = ("Mr. Dayton to Mr. Seward.\n\nSir: I had an interview on Tuesday with Mr. Thouvenel by appointment. "
+            "He said that both France and Great Britain had already announced their neutrality.\n\nWM. L. DAYTON.")
+    mentions = [_mention(text, "Seward", "p:seward")]
+    found = extract_statements(Document("x/d5", "x", "Mr. Dayton to Mr. Seward.", text), mentions)
+    his = next(s for s in found if text[s.start:].startswith("He said"))
+    assert (his.speaker_text, his.speaker_id) == ("Mr. Thouvenel", None)
+    assert "nearest before it, Mr. Thouvenel (unresolved)" in his.reason

@@ -76,6 +76,19 @@ text that says "… started the conversation by referring to the …" is no head
 _TO_RE = re.compile(r"\s+to\s+(?:the|Mr\.?|Lord|Sir|M\.|[A-Z])")
 
 
+def _top(text: str) -> str:
+    """The record's first 400 characters, to the end of the line they stop in: a long paragraph
+    cut at 400 must not pass for a short heading line ("M. Chauvel started the conversation by
+    referring to the last paragraph …" is no "<sender> to <addressee>")."""
+    end = text.find("\n", 400)
+    return text[: len(text) if end < 0 else end]
+
+
+def _heading_sender(text: str) -> re.Match[str] | None:
+    """The heading line "<sender> to <addressee>" at the top of the record."""
+    return _SENDER_RE.search(_top(text))
+
+
 def find_author(document: Document, index: MentionIndex, *, author_id: str | None = None,
                 paras: Sequence[Span] | None = None) -> Author:
     """The person the record's "I" is: ``author_id`` when given; else, in this order, a
@@ -89,7 +102,7 @@ def find_author(document: Document, index: MentionIndex, *, author_id: str | Non
     text = document.text
     if paras is None:  # the caller may pass the paragraphs it has already found
         paras = list(paragraphs(text))
-    head = _SENDER_RE.search(text[:min(len(text), 400)])
+    head = _heading_sender(text)
     # the heading's addressee ("… to Mr. Seward") closing the record is no signature
     addressees = {m.person_id for m in index.within(head.end("sender"), head.end("sender") + 60)
                   if m.person_id is not None} if head is not None else set()
@@ -122,7 +135,7 @@ def find_author(document: Document, index: MentionIndex, *, author_id: str | Non
             found = _one_person(index, s, stop)
             if found is not None:
                 return Author(found, text[s:stop], f"heading sender '{text[s:stop]}'")
-    by = _BY_RE.search(text[:min(len(text), 400)])
+    by = _BY_RE.search(_top(text))
     if by is not None:  # "Memorandum by the Under Secretary of State (Phillips)", "Memorandum of Mr. Miles of …"
         s, e = by.start("by"), by.end("by")
         cut = re.search(r"(?<!\()\b(?:of a Conversation|of the Division|of the Office|of a|regarding|concerning|on)\b",
@@ -131,7 +144,38 @@ def find_author(document: Document, index: MentionIndex, *, author_id: str | Non
         found = _one_person(index, s, e)
         if found is not None:
             return Author(found, text[s:e].strip(), f"heading 'Memorandum by {text[s:e].strip()}'")
+    printed = printed_author(text, paras, head)
+    if printed is not None:
+        return Author(None, printed[0], f"author {printed[0]!r} ({printed[1]}), not a person of the authority")
     return Author(None, None, "author not found (no resolved signature, signer, author or heading sender)")
 
 
-__all__ = ["Author", "MentionIndex", "find_author"]
+_PAREN_NAME_RE = re.compile(r"\((?P<n>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\)")
+_SIGNATURE_RE = re.compile(r"^(?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]+\.?$")
+_NOT_SIGNATURES = frozenset("i have sir respectfully yours obedient servant etc the very truly".split())
+
+
+def printed_author(text: str, paras: Sequence[Span], head: re.Match[str] | None) -> tuple[str, str] | None:
+    """The author's name as the record prints it, when no person of the authority is found: the
+    closing signature ("McCeney Werlich", "WM. L. DAYTON."), else the heading's name in
+    parentheses ("Memorandum by the Chief of the Division … (Murray)", "The Ambassador in
+    Argentina (Weddell) to …"), else the heading's sender ("Mr. Dayton to Mr. Seward")."""
+    body = paras[1:] if paras and paras[0].start == 0 else paras
+    for para in reversed(body[-3:] if len(body) > 1 else []):
+        words = text[para.start:para.end].strip()
+        if _SIGNATURE_RE.match(words) and not {w.strip(".,").lower() for w in words.split()} & _NOT_SIGNATURES:
+            return words.rstrip("."), "the closing signature"
+    by = _BY_RE.search(_top(text))
+    for m in (by, head):
+        if m is None:
+            continue
+        words = m.group("by" if m is by else "sender")
+        paren = _PAREN_NAME_RE.search(words)
+        if paren is not None:
+            return paren.group("n"), f"the heading '{words.strip()}'"
+        if m is head and re.match(r"(?:Mr\.?|Sir|Lord|M\.|General|Señor)\s+[A-Z]", words):
+            return words.strip(), f"the heading '{words.strip()}'"
+    return None
+
+
+__all__ = ["Author", "MentionIndex", "find_author", "printed_author"]

@@ -1,4 +1,4 @@
-"""The reading state of the statement extractor (``memcon.statements.v3``): a speaker as found, a
+"""The reading state of the statement extractor (``memcon.statements.v4``): a speaker as found, a
 speech clause, what the extractor remembers while it reads a record (the last speaker, the other
 one, the sentence's subject …), and who "he" is.
 
@@ -29,6 +29,9 @@ class Speaker:
     person_id: str | None
     confidence: float
     reason: str
+    shown: str | None = None
+    """For the record's own "I" whose author the authority does not hold: his name as printed
+    ("Basil Miles"), shown as the statement's speaker once the record is read."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,8 @@ class ReadState:
         self.sent_start = 0
         """Where the sentence being read starts."""
         self.other: Speaker | None = None
+        self.shown: dict[int, str] = {}
+        """Statement start → the printed name of an unresolved author who speaks as "I" there."""
         self.other_at = -1
         """The last speaker who is not the record's "I" (named, or "he" resolved): "he" after "I" —
         when he spoke in this paragraph or the one before (``other_at``, where his statement starts)."""
@@ -101,12 +106,28 @@ def office_held(state: ReadState, words: str) -> Speaker | None:
 
 
 def named(m: Mention, text: str, start: int) -> Speaker:
-    """The speaker a mention names, his words from ``start`` (with an honorific before it)."""
+    """The speaker a mention names, his words from ``start`` (with an honorific before it); a
+    title the resolver tied to a name the authority does not hold is shown with it, as FRUS
+    headings do: "The Italian Ambassador (De Martino)"."""
     words = text[start:m.end]
+    if m.person_id is None and m.name:
+        words = f"{words} ({m.name})"
     if m.person_id is None:
         return Speaker(words, None, 0.3, f"'{m.text}' found but unresolved: {m.reason}".rstrip(": "))
     base = 0.9 if m.kind == "name" else 0.85
     return Speaker(words, m.person_id, base * (m.confidence or 1.0), f"{m.kind} mention '{m.text}' ({m.method})")
+
+
+_NOT_NAMES = frozenset({*PRONOUNS, "(I)", "(he)", "his excellency", "His Excellency", "His excellency"})
+
+
+def _as(word: str, source: str | None, person_id: str | None) -> str:
+    """The words a pronoun's speaker is shown by: the pronoun when he is resolved (the person
+    says who); else the words that named him before ("He" after "Dr. Lozano said" is shown as
+    "Dr. Lozano"), so that an unresolved speaker is not a bare "He"."""
+    if person_id is not None or not source or source in _NOT_NAMES:
+        return word
+    return source
 
 
 def pronoun(state: ReadState, word: str, index: MentionIndex, at: int) -> Speaker:
@@ -119,15 +140,15 @@ def pronoun(state: ReadState, word: str, index: MentionIndex, at: int) -> Speake
     w = conversation_with(state.text, state.sent_start, at, index) if word in ("he", "she") else None
     if w is not None:
         state.last = named(w, state.text, w.start)
-        return Speaker(word, w.person_id, min(state.last.confidence, 0.7),
+        return Speaker(_as(word, state.last.text, w.person_id), w.person_id, min(state.last.confidence, 0.7),
                         f"'{word}': the person the conversation was with, {w.text}")
     if this is not None and word in ("he", "she") and (this.person_id is None or this.person_id != me):
         # "Senator Copeland called on the Secretary …, so he stated": the sentence's own subject
         state.last = this
-        return Speaker(word, this.person_id, min(this.confidence, 0.75),
+        return Speaker(_as(word, this.text, this.person_id), this.person_id, min(this.confidence, 0.75),
                         f"'{word}': the subject of its own sentence, {this.text}")
     if last is not None and last.text not in ("I", "(I)"):
-        return Speaker(word, last.person_id, min(last.confidence, 0.75),
+        return Speaker(_as(word, last.text, last.person_id), last.person_id, min(last.confidence, 0.75),
                         f"'{word}' keeps the last speaker, {last.text}")
     found: Speaker | None = None
     if last is not None:
@@ -138,22 +159,29 @@ def pronoun(state: ReadState, word: str, index: MentionIndex, at: int) -> Speake
                              f"addressed, {to.addressee_text}")
         elif state.other is not None and state.other.text not in ("I", "(I)") and state.other_at >= state.floor:
             o = state.other  # "I pointed out …. He thought I was misinformed": the one I talk with
-            found = Speaker(word, o.person_id, min(o.confidence, 0.6), f"'{word}' after the record's 'I': the "
+            found = Speaker(_as(word, o.text, o.person_id), o.person_id, min(o.confidence, 0.6),
+                            f"'{word}' after the record's 'I': the "
                              f"other speaker, {o.reason if o.text in PRONOUNS or o.text == '(he)' else o.text}")
         else:
+            # the other speaker before: one named, or a "he" already resolved ("He replied …. I
+            # pointed out …. He thought I was misinformed": the one I talk with)
             other = next((st for st in reversed(said) if (st.speaker_id is None or st.speaker_id != me)
-                          and st.speaker_text not in PRONOUNS and st.speaker_text not in ("(I)", "(he)")), None)
+                          and st.speaker_text not in ("I", "(I)")
+                          and (st.speaker_id is not None or st.speaker_text not in (*PRONOUNS, "(he)"))), None)
             if other is not None:
-                found = Speaker(word, other.speaker_id, 0.6 if other.speaker_id else 0.2,
+                found = Speaker(_as(word, other.speaker_text, other.speaker_id), other.speaker_id,
+                                0.6 if other.speaker_id else 0.2,
                                  f"'{word}' after the record's 'I': the other speaker, {other.speaker_text}")
     prev = state.previous_subject
     if found is None and prev is not None and (prev.person_id is None or prev.person_id != me):
-        found = Speaker(word, prev.person_id, min(prev.confidence, 0.7),
+        found = Speaker(_as(word, prev.text, prev.person_id), prev.person_id, min(prev.confidence, 0.7),
                          f"'{word}': the previous sentence's subject, {prev.text}")
     if found is None:
-        m = antecedent(index, at, floor=state.floor, not_id=me)
+        m = antecedent(index, at, floor=state.floor, not_id=me, text=state.text,
+                       not_name=state.author.text if me is None else None)
         if m is not None:
-            found = Speaker(word, m.person_id, 0.5 if m.person_id else 0.2,
+            shown = f"{m.text} ({m.name})" if m.name and m.person_id is None else m.text
+            found = Speaker(_as(word, shown, m.person_id), m.person_id, 0.5 if m.person_id else 0.2,
                              f"'{word}': the person named nearest before it, {m.text}"
                              + ("" if m.person_id else " (unresolved)"))
     if found is None:

@@ -1,4 +1,4 @@
-"""Subjects of the statement extractor (``memcon.statements.v3``): the words that may name a
+"""Subjects of the statement extractor (``memcon.statements.v4``): the words that may name a
 speaker no mention covers ("General Bliss", "C. T. Wang", "The Minister for Foreign Affairs",
 "my British colleague"), "his Excellency", "the latter", the person a sentence opens with after
 an introductory word ("Yesterday Mr. Hoover …"), and a second clause in "he" after the record's

@@ -66,6 +66,7 @@ _BETWEEN_RE = re.compile(
     r"(?:\[\d{1,3}\]|[\s,]+(?:then|also|later|again|further|finally|however|thereupon|immediately|first|"
     r"once more|had|has|have|would|could|might|subsequently|next|now|in turn|to-day|today|yesterday|"
     r"this morning|this afternoon|this evening|personally|accordingly|therefore|at once|in reply|in his turn|"
+    r"[a-z]{2,}ly|"
     r"in conversation(?: today| to-day| yesterday| this morning| this afternoon| this evening| with me)?))*[\s,]*$")
 PRONOUN_RE = re.compile(r"(?:^|(?<=[\s,(]))(He|he|She|she|I)$")
 # An unlinked name or office as subject: "General Bliss", "The Ambassador", "M. Clemenceau".

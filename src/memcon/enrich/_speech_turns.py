@@ -1,4 +1,4 @@
-"""Turn-taking helpers of the statement extractor (``memcon.statements.v3``): who "he" is when the
+"""Turn-taking helpers of the statement extractor (``memcon.statements.v4``): who "he" is when the
 last speaker is the record's own "I" or nobody, the author of a message printed inside another
 (an enclosure's heading, an enclosed memorandum), subjectless telegraphese ("Says Kerensky
 returns …", "Told him …"), a second speaker inside one sentence ("…, and Lloyd George replied
@@ -48,6 +48,7 @@ Such Both All Neither Either One Nothing Something Memorandum Telegram Which Wha
 Reference Information Opinion Public Opinion News Soviet Allied Allies Entente Navy Army Admiralty Cabinet
 Parliament Congress Senate Chamber Diet Duma Court Bank Treasury Which However Later Also Latter Former
 Letter Message Despatch Dispatch Cable Have Has Had Will Shall May Must Would Could Should Did Does
+No Yes Well Nay Oh Indeed Certainly Surely Perhaps
 Can Being Having Let Please Kindly Nor Yet Still Thus Hence Accordingly Meanwhile Today Yesterday""".split())
 _BARE_NAME_RE = re.compile(r"^([A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+)?)\s*$")
 
@@ -170,20 +171,54 @@ def quotation(text: str, paras: list[Span], j: int, reader: Statement, method: s
                      f"read out by {reader.speaker_text}: not the reader's own words"), k + 1
 
 
-def antecedent(index: MentionIndex, at: int, *, floor: int, not_id: str | None) -> Mention | None:
+def antecedent(index: MentionIndex, at: int, *, floor: int, not_id: str | None, text: str | None = None,
+               not_name: str | None = None) -> Mention | None:
     """The person mention nearest before ``at`` and after ``floor`` (the paragraph before the
     current one; never the record's heading), within :data:`_ANTECEDENT_REACH` characters, that
     is not the person ``not_id`` (the record's "I"): resolved, or a name or office the linker
-    left unresolved ("Mr. Ghods", "The French Ambassador") — then "he" stays unresolved rather
-    than taking a person named before him."""
+    left unresolved ("The French Ambassador") — then "he" stays unresolved rather than taking a
+    person named before him.  With ``text``, the last name with an honorific that no mention
+    covers is taken (an unresolved mention of those words, not stored) when no mention stands
+    there, or when it is nearer and named as the one talked with ("an interview … with Mr.
+    Thouvenel", "my inquiry of Mr. Ghods"; not "say to Mr. Grandi"); ``not_name`` is the printed
+    name of an author the authority does not hold."""
+    found: Mention | None = None
     starts = index.starts
     for k in range(bisect_left(starts, at) - 1, -1, -1):
         m = index.mentions[k]
         if m.start < floor or at - m.end > _ANTECEDENT_REACH:
-            return None
+            break
         if m.end <= at and (m.person_id is None or m.person_id != not_id):
-            return m
-    return None
+            found = m
+            break
+    if text is None:
+        return found
+    low = max(floor, at - _ANTECEDENT_REACH, found.end if found is not None else 0)
+    last = None
+    for u in _HONORIFIC_NAME_RE.finditer(text, low, at):
+        if index.within(u.start(), u.end()):
+            continue
+        if found is not None and not _PARTNER_RE.search(text, max(0, u.start() - 12), u.start()):
+            continue  # nearer than a mention only as the one talked with: "an interview with", "inquiry of"
+        surname = u.group("n").split()[-1].strip(".,").lower()
+        if not_name and surname == not_name.split()[-1].strip(".,").lower():
+            continue
+        last = u
+    if last is None:
+        return found
+    return Mention(last.start(), last.end(), last.group(0), None, 0.0, "unlinked",
+                   "no person mention covers these words", None, "name")
+
+
+_HONORIFIC_NAME_RE = re.compile(
+    r"\b(?:Mr|Mrs|M|Señor|Senor|Signor|Baron|Count|Prince|General|Lord|Sir|Dr|Doctor|Monsieur|Herr|Marshal|"
+    r"Admiral|Colonel|Captain)\.?\s+(?P<n>[A-Z][\w’'-]+(?:\s+(?:de\s+la\s+|de\s+l[’']|de\s+|du\s+|von\s+|van\s+|d[’'])?"
+    r"[A-Z][\w’'-]+)*)")
+"""A name with its honorific, as a record names a person the linker does not know ("Mr. Ghods",
+"M. Drouyn de l’Huys", "Prince Kung")."""
+
+
+_PARTNER_RE = re.compile(r"\b(?:with|of|from)\s+$")
 
 
 def inner_author(text: str, start: int, end: int, index: MentionIndex) -> Author | None:

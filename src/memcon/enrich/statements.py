@@ -90,7 +90,7 @@ from memcon.model.people import Mention
 from memcon.model.records import Document
 from memcon.model.speech import Statement
 
-METHOD = "memcon.statements.v3"
+METHOD = "memcon.statements.v4"
 _ADDRESSING = frozenset({"told", "informed", "assured", "thanked", "asked", "answered", "replied",
                          "responded", "warned", "urged", "promised", "requested", "queried"})
 _HEADING_RE = re.compile(r"[^\n]{3,90} to [^\n]{3,90}\n[A-Z][^\n]{0,60}\b1[6-9]\d\d\b[^\n]*(?:\n\[[^\n]*\])?$")
@@ -138,7 +138,15 @@ def extract_statements(
             state.out.extend(relay_statements(text, paras, who, first, last, METHOD))
             state.last = None
             i = last + 1
-    return implied_addressees(tuple(state.out))
+    return implied_addressees(tuple(_shown(st, state.shown) for st in state.out))
+
+
+def _shown(st: Statement, shown: dict[int, str]) -> Statement:
+    """The record's own "I" whose author the authority does not hold, shown by his printed name."""
+    name = shown.get(st.start)
+    if name is None or st.speaker_id is not None or st.speaker_text not in ("I", "(I)"):
+        return st
+    return replace(st, speaker_text=name)
 
 
 def _paragraph(document: Document, index: MentionIndex, state: ReadState, paras: list[Span], i: int,
@@ -225,6 +233,8 @@ def _paragraph(document: Document, index: MentionIndex, state: ReadState, paras:
                                 f"'I' is the record's author: {author.reason}")
                 state.last = last
                 kind = "first-person"
+            if last.shown is not None:
+                state.shown[sent.start] = last.shown
             current = Statement(sent.start, sent.end, last.text, last.person_id, kind, None, None, None,
                                 round(min(last.confidence, 0.6), 3), METHOD,
                                 last.reason if kind == "first-person" else
@@ -306,6 +316,8 @@ def _open(document: Document, index: MentionIndex, state: ReadState, sent: Span,
             other = previous_other(state, sp)
             if other is not None:
                 addressee_text, addressee_id = text[at:at + 3].strip(), other.person_id
+    if sp.shown is not None:
+        state.shown[sent.start] = sp.shown
     st = Statement(sent.start, sent.end, sp.text, sp.person_id, kind, clause.verb, addressee_text, addressee_id,
                    round(sp.confidence, 3), METHOD, sp.reason)
     if clause.form != "pronoun":
@@ -333,7 +345,8 @@ def _clause(text: str, sent: Span, index: MentionIndex, state: ReadState) -> Cla
         a = state.author
         verb = am.group(0).split()[0].lower()
         return Clause(Speaker("(I)", a.person_id, 0.7 if a.person_id else 0.3,
-                                f"telegraphese without 'I': the record's author: {a.reason}"), "I", verb,
+                                f"telegraphese without 'I': the record's author: {a.reason}",
+                                a.text if a.person_id is None else None), "I", verb,
                        sent.start + len(verb) + 1, False)
     for vm in VERB_RE.finditer(text, sent.start, sent.end):
         verb = vm.group(1)
@@ -421,7 +434,8 @@ def _subject(text: str, floor: int, end: int, index: MentionIndex,
         start = floor + pm.start(1)
         if pm.group(1) == "I":
             a = state.author
-            return start, Speaker("I", a.person_id, 0.85 if a.person_id else 0.3, f"'I' is the record's author: {a.reason}"), "I"
+            return start, Speaker("I", a.person_id, 0.85 if a.person_id else 0.3, f"'I' is the record's author: {a.reason}",
+                                  a.text if a.person_id is None else None), "I"
         return start, pronoun(state, pm.group(1), index, start), "pronoun"
     nm = UNLINKED_END_RE.search(before)
     if nm is not None:

@@ -342,3 +342,24 @@ def test_he_after_an_interview_with_a_man_the_linker_does_not_know() -> None:
     his = next(s for s in found if text[s.start:].startswith("He said"))
     assert (his.speaker_text, his.speaker_id) == ("Mr. Thouvenel", None)
     assert "nearest before it, Mr. Thouvenel (unresolved)" in his.reason
+
+
+def test_told_by_a_man_is_his_statement() -> None:
+    text = ("The Ambassador in Japan (Castle) to the Acting Secretary of State\n\nI have been told by Shidehara "
+            "that he had just received a personal message from Matsudaira. He said, in regard to large cruisers, "
+            "that the arrangement was a denial of the ratio.\n\nCastle")
+    mentions = [_mention(text, "Castle", "p:castle"), _mention(text, "Castle", "p:castle", 1)]
+    found = extract_statements(Document("x/d6", "x", text.split("\n")[0], text), mentions)
+    told = next(s for s in found if text[s.start:].startswith("I have been told"))
+    assert (told.speaker_text, told.speaker_id, told.verb) == ("Shidehara", None, "told")
+    then = next(s for s in found if text[s.start:].startswith("He said"))
+    assert then.speaker_text == "Shidehara"  # "He" goes on being him
+
+
+def test_wanted_to_know_is_a_question() -> None:
+    text = ("Mr. Clay to Mr. Seward.\n\nSir: The Emperor received me. He wanted to know if I was a relative of "
+            "Henry Clay.\n\nC. M. CLAY.")
+    mentions = [_mention(text, "Seward", "p:seward")]
+    found = extract_statements(Document("x/d7", "x", "Mr. Clay to Mr. Seward.", text), mentions)
+    asked = next(s for s in found if text[s.start:].startswith("He wanted"))
+    assert asked.verb == "wanted to know" and asked.speaker_text != "I"

@@ -1,4 +1,4 @@
-"""Subjects of the statement extractor (``memcon.statements.v4``): the words that may name a
+"""Subjects of the statement extractor (``memcon.statements.v5``): the words that may name a
 speaker no mention covers ("General Bliss", "C. T. Wang", "The Minister for Foreign Affairs",
 "my British colleague"), "his Excellency", "the latter", the person a sentence opens with after
 an introductory word ("Yesterday Mr. Hoover …"), and a second clause in "he" after the record's
@@ -25,8 +25,8 @@ _OFFICE_TAIL = r"(?:\s+(?:of|for)\s+(?:[A-Z][\w'’-]+\s*){1,3})?"
 # colleague of the writer ("My British colleague"); never a bare capitalised word ("The",
 # "Germany", "The Argentine").
 UNLINKED_RE = re.compile(
-    r"(?:(?:Mr|Mrs|Dr|M|General|Colonel|Admiral|Sir|Lord|Baron|Count|Marshal|Signor|Senator|Prince|Captain|"
-    r"Major)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
+    r"(?:(?:Mr|Mrs|Dr|M|General|Colonel|Admiral|Sir|Lord|Baron|Count|Marshal|Signor|Señor|Senor|Monsieur|Herr|"
+    r"Doctor|Senator|Prince|Captain|Major)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
     r"|(?:[A-Z]\.\s?){1,3}[A-Z][a-z][\w'’-]+"
     r"|(?:My|my|Our|our)\s+(?:[A-Z][\w'’-]+\s+)?colleague"
     r"|(?:The|the)\s+(?:[A-Z][\w'’-]+\s+)*" + OFFICES + _OFFICE_TAIL + ")")

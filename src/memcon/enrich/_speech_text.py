@@ -19,6 +19,7 @@ SPEECH_VERBS: tuple[str, ...] = (
     "expressed the view", "expressed the opinion", "expressed his appreciation",
     "expressed his gratitude", "began the discussion", "opened the discussion",
     "pointed out", "brought up", "went on", "summed up", "referred to",
+    "wanted to know", "wished to know", "desired to know",
     "said", "stated", "observed", "replied", "answered", "responded", "asked", "inquired",
     "enquired", "agreed", "warned", "proposed", "suggested", "emphasized", "emphasised",
     "reemphasized", "re-emphasized", "stressed", "underlined", "noted", "remarked", "interjected",

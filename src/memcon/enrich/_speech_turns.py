@@ -1,4 +1,4 @@
-"""Turn-taking helpers of the statement extractor (``memcon.statements.v4``): who "he" is when the
+"""Turn-taking helpers of the statement extractor (``memcon.statements.v5``): who "he" is when the
 last speaker is the record's own "I" or nobody, the author of a message printed inside another
 (an enclosure's heading, an enclosed memorandum), subjectless telegraphese ("Says Kerensky
 returns …", "Told him …"), a second speaker inside one sentence ("…, and Lloyd George replied
@@ -218,7 +218,7 @@ _HONORIFIC_NAME_RE = re.compile(
 "M. Drouyn de l’Huys", "Prince Kung")."""
 
 
-_PARTNER_RE = re.compile(r"\b(?:with|of|from)\s+$")
+_PARTNER_RE = re.compile(r"\b(?:with|of|from|upon|on)\s+(?:[a-z]+\s+){0,2}(?:by agreement,\s+)?$")
 
 
 def inner_author(text: str, start: int, end: int, index: MentionIndex) -> Author | None:

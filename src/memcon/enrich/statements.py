@@ -90,7 +90,7 @@ from memcon.model.people import Mention
 from memcon.model.records import Document
 from memcon.model.speech import Statement
 
-METHOD = "memcon.statements.v4"
+METHOD = "memcon.statements.v5"
 _ADDRESSING = frozenset({"told", "informed", "assured", "thanked", "asked", "answered", "replied",
                          "responded", "warned", "urged", "promised", "requested", "queried"})
 _HEADING_RE = re.compile(r"[^\n]{3,90} to [^\n]{3,90}\n[A-Z][^\n]{0,60}\b1[6-9]\d\d\b[^\n]*(?:\n\[[^\n]*\])?$")
@@ -351,6 +351,16 @@ def _clause(text: str, sent: Span, index: MentionIndex, state: ReadState) -> Cla
     for vm in VERB_RE.finditer(text, sent.start, sent.end):
         verb = vm.group(1)
         prefix = text[sent.start:vm.start()]
+        by = _PASSIVE_BY_RE.match(text, vm.end()) if _PASSIVE_RE.search(prefix) else None
+        if by is not None:  # "I have been told by Shidehara that …": Shidehara's statement
+            m = index.starting_at(by.end())
+            if m is not None:
+                return Clause(named(m, text, by.end()), "name", verb, m.end, False)
+            u = _BY_NAME_RE.match(text, by.end())
+            if u is not None and u.group(0).split()[0] not in _NOT_BY:  # a name the linker does not know
+                words = text[by.start("h") if by.group("h") else by.end():u.end()]
+                return Clause(Speaker(words, None, 0.3, f"'{words}': no person mention covers these words"),
+                              "name", verb, u.end(), False)
         end = sent.start + between_end(prefix)
         found = _subject(text, sent.start, end, index, state)
         if found is not None:
@@ -375,6 +385,13 @@ def _clause(text: str, sent: Span, index: MentionIndex, state: ReadState) -> Cla
             if pm is not None and state.last is not None:
                 return Clause(pronoun(state, pm.group(1), index, vm.end()), "pronoun", verb, vm.end(), True)
     return None
+
+
+_PASSIVE_RE = re.compile(r"\b(?:been|was|were|is|are|am)\s+$")
+_BY_NAME_RE = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?=[\s,.;:])")
+_NOT_BY = frozenset("The This That His Her Their My Our Your Telegraph Telegram Letter Note Cable Mail "
+                    "Order Orders Instruction Instructions Government Department".split())
+_PASSIVE_BY_RE = re.compile(r"\s+by\s+(?P<h>(?:Mr|M|Señor|Sir|Lord|General|Baron|Count|Prince|Dr)\.?\s+)?")
 
 
 def _sentence_subject(text: str, sent: Span, index: MentionIndex) -> tuple[Mention, int] | None:

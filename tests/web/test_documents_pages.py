@@ -114,3 +114,14 @@ def test_cite_box_gives_memcon_cite_citations_of_each_page(client: httpx.Client,
     html = client.get("/documents/frus1919Parisv01/d337").text
     assert '<details class="page-citations">' in html
     assert html.count('<span class="citation">') == len(data["pages"])
+
+
+def test_a_title_tied_to_a_name_outside_the_authority_shows_the_name(client: httpx.Client) -> None:
+    # frus1930v01/d146: "The Italian Ambassador" is De Martino, named in the annex's heading; the
+    # authority does not hold him, so no person page is linked, and the name is shown on hover
+    page = client.get("/documents/frus1930v01/d146").text
+    assert '<span class="person-named" title="De Martino — not in the person authority">The Italian Ambassador</span>' \
+        in page
+    data = client.get("/api/documents/frus1930v01/d146").json()
+    named = [m for m in data["mentions"] if m.get("name") == "De Martino"]
+    assert named and all(m["person_id"] is None for m in named)

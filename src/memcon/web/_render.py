@@ -173,6 +173,11 @@ def _footnote_spans(doc: Document) -> list[_Span]:
 def _mention_spans(mentions: Iterable[Mention], cards: dict[str, PersonCard]) -> list[_Span]:
     spans = []
     for m in mentions:
+        if m.footnote is None and m.person_id is None and m.name and m.end > m.start:
+            # a title tied to a name the authority does not hold: "The Italian Ambassador" is De Martino
+            note = f"{m.name} — not in the person authority"
+            spans.append(_Span(m.start, m.end, f'<span class="person-named" title="{escape(note)}">', "</span>"))
+            continue
         if m.footnote is not None or m.person_id is None or m.end <= m.start:
             continue
         card = cards.get(m.person_id)

@@ -363,3 +363,26 @@ def test_wanted_to_know_is_a_question() -> None:
     found = extract_statements(Document("x/d7", "x", "Mr. Clay to Mr. Seward.", text), mentions)
     asked = next(s for s in found if text[s.start:].startswith("He wanted"))
     assert asked.verb == "wanted to know" and asked.speaker_text != "I"
+
+
+def test_a_letter_s_own_hope_is_its_writer_s_but_not_inside_another_s_turn() -> None:
+    text = ("Mr. Goldschmidt to Mr. Loomis.\nConsulate of the United States,\nLa Guaira, February 22, 1901.\n\n"
+            "Sir: I have the honor to inclose statements from Mr. Balz. This is to be regretted, and I hope that "
+            "it may not be allowed to pass.\n\nLouis Goldschmidt.")
+    found = extract_statements(Document("x/d8", "x", "Mr. Goldschmidt to Mr. Loomis.", text), [])
+    verbs = [(s.verb, s.speaker_text) for s in found if s.kind == "first-person"]
+    assert ("have the honor to", "Louis Goldschmidt") in verbs and ("hope", "Louis Goldschmidt") in verbs
+    # in another man's turn, his "I think" stays his
+    turn = ("Memorandum\n\nKennedy said: \"I think we have reached some success on the Laotian issue.\"")
+    mentions = [_mention(turn, "Kennedy", "p:kennedy")]
+    said = extract_statements(Document("x/d9", "x", "Memorandum", turn), mentions, author_id="p:gromyko")
+    assert all(s.speaker_id != "p:gromyko" for s in said)
+
+
+def test_a_conjunction_is_no_speaker() -> None:
+    text = ("Memorandum\n\nI told the Ambassador that the failure troubled me. If France continued to insist, "
+            "she would make it certain. I told Mr. Debuchi that my suggestion would be a modus vivendi.\n\nStimson")
+    mentions = [_mention(text, "Stimson", "p:stimson")]
+    found = extract_statements(Document("x/d10", "x", "Memorandum", text), mentions)
+    mine = next(s for s in found if text[s.start:].startswith("I told Mr. Debuchi"))
+    assert (mine.speaker_text, mine.speaker_id) == ("I", "p:stimson")

@@ -1,4 +1,4 @@
-"""The reading state of the statement extractor (``memcon.statements.v5``): a speaker as found, a
+"""The reading state of the statement extractor (``memcon.statements.v6``): a speaker as found, a
 speech clause, what the extractor remembers while it reads a record (the last speaker, the other
 one, the sentence's subject …), and who "he" is.
 

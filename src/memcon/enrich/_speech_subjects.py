@@ -1,4 +1,4 @@
-"""Subjects of the statement extractor (``memcon.statements.v5``): the words that may name a
+"""Subjects of the statement extractor (``memcon.statements.v6``): the words that may name a
 speaker no mention covers ("General Bliss", "C. T. Wang", "The Minister for Foreign Affairs",
 "my British colleague"), "his Excellency", "the latter", the person a sentence opens with after
 an introductory word ("Yesterday Mr. Hoover …"), and a second clause in "he" after the record's
@@ -16,7 +16,8 @@ from memcon.enrich._speech_people import MentionIndex
 from memcon.enrich._speech_text import HONORIFIC_AT_RE, HONORIFIC_RE, INTRO_WORDS, VERB_RE, Span, between_end
 from memcon.model.people import Mention
 
-OFFICES = (r"(?:Minister|Ambassador|Secretary|President|King|Queen|Emperor|Chairman|Premier|Chancellor|"
+OFFICES = (r"(?:Minister|Ambassador|Secretary|President|King|Queen|Emperor|Chairman|Premier|Chancellor|Marshal|"
+           r"[Ss]ub-secretary|[Uu]nder-secretary|"
            r"Commissioners?|Governor|Consul|Chargé|Delegates?|Delegation|Envoy|Minister|Commissar|Senator|"
            r"Counsell?or|Attaché)")
 _OFFICE_TAIL = r"(?:\s+(?:of|for)\s+(?:[A-Z][\w'’-]+\s*){1,3})?"

@@ -20,6 +20,9 @@ SPEECH_VERBS: tuple[str, ...] = (
     "expressed his gratitude", "began the discussion", "opened the discussion",
     "pointed out", "brought up", "went on", "summed up", "referred to",
     "wanted to know", "wished to know", "desired to know",
+    "am of the opinion", "are of the opinion", "is of the opinion", "have the honor to", "has the honor to",
+    "beg leave to", "points out", "observes", "notes", "reported",
+    "hope", "think", "believe", "trust", "propose", "suggest", "regret", "learn", "doubt", "deem",
     "said", "stated", "observed", "replied", "answered", "responded", "asked", "inquired",
     "enquired", "agreed", "warned", "proposed", "suggested", "emphasized", "emphasised",
     "reemphasized", "re-emphasized", "stressed", "underlined", "noted", "remarked", "interjected",
@@ -36,6 +39,11 @@ SPEECH_VERBS: tuple[str, ...] = (
     "assures", "warns", "agrees", "thinks", "believes", "considers", "fears", "hopes", "saying",
 )
 READING_VERBS = frozenset({"read", "quoted"})
+FIRST_PERSON_VERBS = frozenset({"hope", "think", "believe", "trust", "propose", "suggest", "regret", "learn", "doubt",
+                                "deem", "am of the opinion", "are of the opinion", "have the honor to",
+                                "beg leave to"})
+"""Verbs that make a statement only with the record's own "I" or "we" ("I hope that …", "I have
+the honor to inclose …", "we are of the opinion that …"): in a letter the writer's own words."""
 
 
 def trie_pattern(words: tuple[str, ...]) -> str:
@@ -201,6 +209,6 @@ def between_end(prefix: str) -> int:
 
 __all__ = [
     "ADDRESSEE_RE", "FIRST_SECOND_RE", "HONORIFIC_AT_RE", "HONORIFIC_RE", "NAME_RE", "NARRATIVE_RE", "PRONOUN_RE",
-    "QUOTES", "READING_VERBS", "SPEECH_VERBS", "Span", "VERB_RE", "between_end", "intro_allows",
+    "FIRST_PERSON_VERBS", "QUOTES", "READING_VERBS", "SPEECH_VERBS", "Span", "VERB_RE", "between_end", "intro_allows",
     "paragraphs", "sentences", "skip_paragraph",
 ]

@@ -1,4 +1,4 @@
-"""Turn-taking helpers of the statement extractor (``memcon.statements.v5``): who "he" is when the
+"""Turn-taking helpers of the statement extractor (``memcon.statements.v6``): who "he" is when the
 last speaker is the record's own "I" or nobody, the author of a message printed inside another
 (an enclosure's heading, an enclosed memorandum), subjectless telegraphese ("Says Kerensky
 returns …", "Told him …"), a second speaker inside one sentence ("…, and Lloyd George replied
@@ -27,7 +27,8 @@ _ANTECEDENT_REACH = 1500
 # Conversation With Marshal Joffre"), a dateline follows.
 INNER_HEADING_RE = re.compile(
     r"(?P<head>(?:Memorandum|Minutes|Notes?|Report|Letter)\b[^\n]{0,40}?\b(?:by|of)\s+(?P<by>[^\n]{3,120})"
-    r"|(?P<sender>[^\n]{3,120}?)\s+to\s+[^\n]{3,120})\n[A-Z\[][^\n]{0,60}\b1[6-9]\d\d\b[^\n]*(?:\n\[[^\n]*\])?$")
+    r"|(?P<sender>[^\n]{3,120}?)\s+to\s+[^\n]{3,120})(?:\n[A-Z][^\n\d]{0,80}){0,2}"
+    r"\n[A-Z\[][^\n]{0,60}\b1[6-9]\d\d\b[^\n]*(?:\n\[[^\n]*\])?$")
 
 # Subjectless telegraphese: "Says Kerensky returns …" (the last speaker, in the third person);
 # "Told him …", "Reminded him …" (the telegram's author, "I" left out).
@@ -49,12 +50,14 @@ Reference Information Opinion Public Opinion News Soviet Allied Allies Entente N
 Parliament Congress Senate Chamber Diet Duma Court Bank Treasury Which However Later Also Latter Former
 Letter Message Despatch Dispatch Cable Have Has Had Will Shall May Must Would Could Should Did Does
 No Yes Well Nay Oh Indeed Certainly Surely Perhaps
-Can Being Having Let Please Kindly Nor Yet Still Thus Hence Accordingly Meanwhile Today Yesterday""".split())
+Can Being Having Let Please Kindly Nor Yet Still Thus Hence Accordingly Meanwhile Today Yesterday
+If As Since Although Though Unless While Whether Because After Before Until Upon On In At By For""".split())
 _BARE_NAME_RE = re.compile(r"^([A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+)?)\s*$")
 
 
 _OFFICE = (r"(Ambassador|Chargé|Charge|Minister|Counsel(?:l)?or|Consul|Commissioner|Premier|Chairman|Governor|"
-           r"Delegate|Envoy|Secretary|Attaché|Agent|Senator)")
+           r"Delegate|Envoy|Secretary|Attaché|Agent|Senator|Marshal|Admiral|Chancellor|Emperor|Sub-secretary|"
+           r"Under-secretary)")
 _APPOSED_RE = re.compile(r",\s+(?:the|his|her)\s+[^,.;()\n]{0,60}?\b" + _OFFICE + r"\b[^,.;()\n]{0,50}?[,.;)]")
 _PAREN_RE = re.compile(r"\b" + _OFFICE + r"\b[^()\n.;]{0,60}?\(([^)\n]{2,40})\)")
 _BEFORE_RE = re.compile(r"\b" + _OFFICE + r"\b[^,.;()\n]{0,40},\s+$")
@@ -198,7 +201,7 @@ def antecedent(index: MentionIndex, at: int, *, floor: int, not_id: str | None, 
     for u in _HONORIFIC_NAME_RE.finditer(text, low, at):
         if index.within(u.start(), u.end()):
             continue
-        if found is not None and not _PARTNER_RE.search(text, max(0, u.start() - 12), u.start()):
+        if found is not None and not _PARTNER_RE.search(text, max(0, u.start() - 40), u.start()):
             continue  # nearer than a mention only as the one talked with: "an interview with", "inquiry of"
         surname = u.group("n").split()[-1].strip(".,").lower()
         if not_name and surname == not_name.split()[-1].strip(".,").lower():
@@ -218,7 +221,8 @@ _HONORIFIC_NAME_RE = re.compile(
 "M. Drouyn de l’Huys", "Prince Kung")."""
 
 
-_PARTNER_RE = re.compile(r"\b(?:with|of|from|upon|on)\s+(?:[a-z]+\s+){0,2}(?:by agreement,\s+)?$")
+_PARTNER_RE = re.compile(r"\b(?:with|of|from|upon|on)\s+(?:[a-z]+\s+){0,2}(?:by agreement,\s+)?"
+                         r"(?:the\s+[a-z-]+(?:\s+[a-z-]+)?,\s+)?$")
 
 
 def inner_author(text: str, start: int, end: int, index: MentionIndex) -> Author | None:
@@ -234,7 +238,13 @@ def inner_author(text: str, start: int, end: int, index: MentionIndex) -> Author
         e = s + cut.start() if cut is not None else e
     ids = {x.person_id for x in index.within(s, e) if x.person_id is not None}
     if len(ids) != 1:
-        return None
+        # "Mr. Goldschmidt to Mr. Loomis.": a writer the authority does not hold is its "I" all the
+        # same, shown by his printed name (never the outer record's author)
+        named = _HONORIFIC_NAME_RE.fullmatch(text[s:e].strip())
+        if ids or named is None:
+            return None
+        return Author(None, named.group(0), f"author {named.group(0)!r} (the heading of the message printed here), "
+                      "not a person of the authority")
     return Author(ids.pop(), text[s:e], f"heading of the message printed here '{text[s:e].strip()}'")
 
 

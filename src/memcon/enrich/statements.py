@@ -57,6 +57,7 @@ from memcon.enrich._speech_subjects import (
 )
 from memcon.enrich._speech_text import (
     ADDRESSEE_RE,
+    FIRST_PERSON_VERBS,
     FIRST_SECOND_RE,
     HONORIFIC_AT_RE,
     HONORIFIC_RE,
@@ -90,7 +91,7 @@ from memcon.model.people import Mention
 from memcon.model.records import Document
 from memcon.model.speech import Statement
 
-METHOD = "memcon.statements.v5"
+METHOD = "memcon.statements.v6"
 _ADDRESSING = frozenset({"told", "informed", "assured", "thanked", "asked", "answered", "replied",
                          "responded", "warned", "urged", "promised", "requested", "queried"})
 _HEADING_RE = re.compile(r"[^\n]{3,90} to [^\n]{3,90}\n[A-Z][^\n]{0,60}\b1[6-9]\d\d\b[^\n]*(?:\n\[[^\n]*\])?$")
@@ -363,6 +364,8 @@ def _clause(text: str, sent: Span, index: MentionIndex, state: ReadState) -> Cla
                               "name", verb, u.end(), False)
         end = sent.start + between_end(prefix)
         found = _subject(text, sent.start, end, index, state)
+        if verb in FIRST_PERSON_VERBS and (found is None or found[2] != "I" or _other_speaking(state)):
+            continue  # "I hope", "I have the honor to": the writer's own words, not inside another's turn
         if found is not None:
             start, speaker, form = found
             if intro_allows(text[sent.start:start]):
@@ -385,6 +388,13 @@ def _clause(text: str, sent: Span, index: MentionIndex, state: ReadState) -> Cla
             if pm is not None and state.last is not None:
                 return Clause(pronoun(state, pm.group(1), index, vm.end()), "pronoun", verb, vm.end(), True)
     return None
+
+
+def _other_speaking(state: ReadState) -> bool:
+    """Whether someone other than the record's "I" holds the floor (his "I think" is his own)."""
+    last = state.last
+    return last is not None and last.text not in ("I", "(I)") and (
+        last.person_id is None or last.person_id != state.author.person_id)
 
 
 _PASSIVE_RE = re.compile(r"\b(?:been|was|were|is|are|am)\s+$")

@@ -161,7 +161,8 @@ def sentences(text: str, para: Span) -> list[Span]:
             s += 1
     if s < para.end:
         out.append(Span(s, para.end))
-    return [_trim_head(text, sp) for sp in out if _trim_head(text, sp).end > _trim_head(text, sp).start]
+    trimmed = [_trim_head(text, sp) for sp in out]
+    return [sp for sp in trimmed if sp.end > sp.start]
 
 
 def _trim_head(text: str, sp: Span) -> Span:
@@ -203,7 +204,7 @@ def intro_allows(prefix: str) -> bool:
 def between_end(prefix: str) -> int:
     """Where the subject ends in ``prefix`` (the words before the verb): adverbs and
     auxiliaries between subject and verb are skipped."""
-    m = _BETWEEN_RE.search(prefix)
+    m = _BETWEEN_RE.search(prefix, max(0, len(prefix) - 240))  # adverbs run a few words, not a sentence
     return m.start() if m is not None else len(prefix)
 
 

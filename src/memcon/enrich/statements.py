@@ -422,6 +422,11 @@ def _coordinated(text: str, sent: Span, and_at: int, index: MentionIndex) -> Spe
     return named(m, text, sent.start)
 
 
+_SUBJECT_REACH = 240
+"""How far before the verb the subject patterns look (a name, an office, a pronoun and the words
+between it and the verb are far shorter)."""
+
+
 def _subject(text: str, floor: int, end: int, index: MentionIndex,
              state: ReadState) -> tuple[int, Speaker, str] | None:
     m = index.ending_at(end)
@@ -436,7 +441,9 @@ def _subject(text: str, floor: int, end: int, index: MentionIndex,
                 return start, held, "name"
         return start, named(m, text, start), "name"
     before = text[floor:end]
-    sm = STYLE_RE.search(before)
+    # the patterns below end at the verb: read the last stretch only (a subject is short)
+    lo = max(floor, end - _SUBJECT_REACH)
+    sm = STYLE_RE.search(text, lo, end)
     if sm is not None:  # "His lordship replied": the person last addressed
         words = sm.group(1)
         said = [*state.out, state.current] if state.current is not None else state.out
@@ -444,33 +451,33 @@ def _subject(text: str, floor: int, end: int, index: MentionIndex,
         last = state.last
         if to is None and last is not None and last.text not in ("I", "(I)", "(he)") and last.text not in PRONOUNS \
                 and (last.person_id is None or last.person_id != state.author.person_id):
-            return floor + sm.start(1), Speaker(words, last.person_id, min(last.confidence, 0.6),
+            return sm.start(1), Speaker(words, last.person_id, min(last.confidence, 0.6),
                                                 f"'{words}' with nobody addressed before it: the last speaker, "
                                                 f"{last.text}"), "name"
         if to is None:
-            near = antecedent(index, floor + sm.start(1), floor=state.floor, not_id=state.author.person_id)
+            near = antecedent(index, sm.start(1), floor=state.floor, not_id=state.author.person_id)
             if near is not None:
-                return floor + sm.start(1), Speaker(words, near.person_id, 0.4 if near.person_id else 0.2,
+                return sm.start(1), Speaker(words, near.person_id, 0.4 if near.person_id else 0.2,
                                                      f"'{words}' with nobody addressed before it: the person named "
                                                      f"nearest before, {near.text}"), "name"
-            return floor + sm.start(1), Speaker(words, None, 0.0, f"'{words}' with nobody addressed before it"), "name"
-        return floor + sm.start(1), Speaker(words, to.addressee_id, 0.7,
+            return sm.start(1), Speaker(words, None, 0.0, f"'{words}' with nobody addressed before it"), "name"
+        return sm.start(1), Speaker(words, to.addressee_id, 0.7,
                                              f"'{words}': the person last addressed, {to.addressee_text}"), "name"
-    pm = PRONOUN_RE.search(before)
+    pm = PRONOUN_RE.search(text, lo, end)
     if pm is not None:
-        start = floor + pm.start(1)
+        start = pm.start(1)
         if pm.group(1) == "I":
             a = state.author
             return start, Speaker("I", a.person_id, 0.85 if a.person_id else 0.3, f"'I' is the record's author: {a.reason}",
                                   a.text if a.person_id is None else None), "I"
         return start, pronoun(state, pm.group(1), index, start), "pronoun"
-    nm = UNLINKED_END_RE.search(before)
+    nm = UNLINKED_END_RE.search(text, lo, end)
     if nm is not None:
         words = nm.group(1)
         held = office_held(state, words)
         if held is not None:
-            return floor + nm.start(1), held, "name"
-        return floor + nm.start(1), Speaker(words, None, 0.3, f"'{words}': no person mention covers these words"), "name"
+            return nm.start(1), held, "name"
+        return nm.start(1), Speaker(words, None, 0.3, f"'{words}': no person mention covers these words"), "name"
     lm = LATTER_RE.search(before)
     if lm is not None:  # "Latter informed him …": the person named last before it
         near = antecedent(index, floor + lm.start(1), floor=state.floor, not_id=None)

@@ -88,3 +88,11 @@ def test_a_bracket_of_one_man_spans_four_years_at_most() -> None:
                                att("1884-12-01", "McCulloch", office="secretary of treasury")])
     assert offices.holder("Secretary of the Treasury", on="1875-01-01", side=US) is None
     assert isinstance(offices.holder("Secretary of the Treasury", on="1884-12-18", side=US), AttestedHolder)
+
+
+def test_a_year_or_a_month_asked_stands_for_its_first_day_and_no_date_answers_nothing() -> None:
+    offices = AttestedOffices([att("1864-01-20", "E. M. Stanton"), att("1864-05-26", "Stanton")])
+    assert isinstance(offices.holder("Secretary of War", on="1864", side=US), AttestedHolder)
+    assert isinstance(offices.holder("Secretary of War", on="1864-03", side=US), AttestedHolder)
+    assert offices.holder("Secretary of War", on="1864-13-40", side=US) is None
+    assert offices.holder("Secretary of War", on="sometime", side=US) is None

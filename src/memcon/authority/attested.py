@@ -70,6 +70,18 @@ def _identity(a: Attestation) -> str:
     return "name:" + (words[-1] if words else "")
 
 
+def _day(on: str) -> str | None:
+    """``on`` as an ISO day: a year or a month asked stands for its first day (as
+    :meth:`memcon.authority.lookup.Authority.holders` reads it); ``None`` when it is no date."""
+    day = on.strip()[:10]
+    day = day + "-01-01" if len(day) == 4 else day + "-01" if len(day) == 7 else day
+    try:
+        date.fromisoformat(day)
+    except ValueError:
+        return None
+    return day
+
+
 def _days(a: str, b: str) -> int:
     return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
 
@@ -114,9 +126,9 @@ class AttestedOffices:
             return None
         key = (office, place, wanted)
         found = self._by_key.get(key)
-        if not found:
+        day = _day(on)
+        if not found or day is None:
             return None
-        day = on[:10]
         dates = self._dates[key]
         before = found[bisect.bisect_right(dates, day) - 1] if bisect.bisect_right(dates, day) else None
         after_at = bisect.bisect_left(dates, day)

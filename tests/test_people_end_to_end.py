@@ -100,3 +100,22 @@ def test_said_and_speakers_in_the_wilson_cable(db: Path) -> None:
     out = run("show", "wilson/114511", "--speakers", "--db", str(db))
     assert "⟪Gromyko, Andreĭ Andreevich —" in out and "⟪Kennedy, John F. —" in out
     assert "⟪quotation read by Kennedy, John F.⟫" in out
+
+
+def test_statements_read_in_a_second_process_are_the_same(db: Path) -> None:
+    """The linking stage hands each volume's statements to a worker process while it links the
+    next volume; read in the linking process instead (workers=0), they are the same."""
+    from memcon.linking import link_volumes
+
+    docs = ("frus1961-63v05/d88", "wilson/114511")
+    with open_store(db, create=False) as store:
+        here = link_volumes(store, all_volumes=True, workers=0)
+        said_here = [store.statements(d) for d in docs]
+        meetings_here = [store.meeting_of(d) for d in docs]
+        mentions_here = [store.mentions(d) for d in docs]
+        beside = link_volumes(store, all_volumes=True, workers=1)
+        assert [store.statements(d) for d in docs] == said_here
+        assert [store.meeting_of(d) for d in docs] == meetings_here
+        assert [store.mentions(d) for d in docs] == mentions_here
+    assert here.statements == beside.statements > 40 and here.meetings == beside.meetings == 2
+    assert 0 < beside.said_seconds < beside.seconds

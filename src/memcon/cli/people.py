@@ -128,5 +128,6 @@ def link_cli(db: str, all_volumes: bool, as_json: bool) -> None:
     click.echo(
         f"linked {len(report.volumes)} volume(s), {report.documents:,} documents: {report.mentions:,} mentions "
         f"({report.resolved:,} resolved, {report.titles:,} titles), {report.meetings:,} meetings, "
-        f"{report.statements:,} statements in {report.seconds:.1f} s ({report.method})"
+        f"{report.statements:,} statements in {report.seconds:.1f} s ({report.method}; meetings and statements "
+        f"added {report.said_seconds:.1f} s)"
     )

@@ -77,6 +77,8 @@ _BETWEEN_RE = re.compile(
     r"this morning|this afternoon|this evening|personally|accordingly|therefore|at once|in reply|in his turn|"
     r"[a-z]{2,}ly|"
     r"in conversation(?: today| to-day| yesterday| this morning| this afternoon| this evening| with me)?))*[\s,]*$")
+_BETWEEN_ASCII = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f,[]-0123456789abcdefghijklmnopqrstuvwxyz"
+"""Every ASCII character a match of ``_BETWEEN_RE`` may hold (``\\s`` takes \\x1c-\\x1f too)."""
 PRONOUN_RE = re.compile(r"(?:^|(?<=[\s,(]))(He|he|She|she|I)$")
 # An unlinked name or office as subject: "General Bliss", "The Ambassador", "M. Clemenceau".
 NAME_RE = re.compile(
@@ -107,8 +109,10 @@ _ABBREV = frozenset({
 })
 _SENT_END_RE = re.compile(r"[.!?:](?:\[\d{1,3}\])?[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 """A sentence's end, with a footnote anchor after its period ("… about 2:30.[5] Wiseman says …")."""
-_LAST_WORD_RE = re.compile(r"([\w.]+)[.!?:]?(?:\[\d{1,3}\])?[\"”’)\]]*$")
-"""The word a sentence end follows (searched in the sentence's last 80 characters only)."""
+_CLOSERS = frozenset("\"”’)]")
+_ANCHOR_RE = re.compile(r"\[\d{1,3}\]")
+_PARA_SEP_RE = re.compile(r"\n\s*\n")
+"""A blank line between paragraphs (spaces on it or not)."""
 PAGE_MARK_RE = re.compile(r"\[Page [^\]]{1,12}\]\s*")
 NUMBER_RE = re.compile(
     r"^(?:\d{1,3}|[IVXLC]{1,6}|[a-z]|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
@@ -129,14 +133,23 @@ class Span:
 
 def paragraphs(text: str, *, start: int = 0) -> Iterator[Span]:
     """The paragraphs of ``text`` from ``start`` (blank-line separated), stripped of blanks."""
-    for m in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text[start:]):
-        s, e = m.start() + start, m.end() + start
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            yield Span(s, e)
+    s = start
+    for m in _PARA_SEP_RE.finditer(text, start):
+        span = _stripped(text, s, m.start())
+        if span is not None:
+            yield span
+        s = m.end()
+    span = _stripped(text, s, len(text))
+    if span is not None:
+        yield span
+
+
+def _stripped(text: str, s: int, e: int) -> Span | None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return Span(s, e) if e > s else None
 
 
 def sentences(text: str, para: Span) -> list[Span]:
@@ -145,16 +158,16 @@ def sentences(text: str, para: Span) -> list[Span]:
     number ("1. ") are left out of the sentence they precede."""
     out: list[Span] = []
     s = para.start
-    chunk = text[para.start:para.end]
-    for m in _SENT_END_RE.finditer(chunk):
-        end = para.start + m.end()
-        word = _LAST_WORD_RE.search(text, max(s, end - 80), end)
-        if text[para.start + m.start()] == "." and word is not None:
-            token = word.group(1).rstrip(".")
-            if token in _ABBREV or (len(token) == 1 and token.isupper()):
-                continue
-            if s == para.start and NUMBER_ONLY_RE.fullmatch(text[s:end]):
-                continue  # a point's number: "2. Mr. Khrushchev referred …"
+    for m in _SENT_END_RE.finditer(text, para.start, para.end):
+        end = m.end()
+        if text[m.start()] == ".":
+            token = last_word(text, max(s, end - 80), end)
+            if token is not None:
+                token = token.rstrip(".")
+                if token in _ABBREV or (len(token) == 1 and token.isupper()):
+                    continue
+                if s == para.start and NUMBER_ONLY_RE.fullmatch(text, s, end):
+                    continue  # a point's number: "2. Mr. Khrushchev referred …"
         out.append(Span(s, end))
         s = end
         while s < para.end and text[s].isspace():
@@ -163,6 +176,35 @@ def sentences(text: str, para: Span) -> list[Span]:
         out.append(Span(s, para.end))
     trimmed = [_trim_head(text, sp) for sp in out]
     return [sp for sp in trimmed if sp.end > sp.start]
+
+
+def last_word(text: str, lo: int, end: int) -> str | None:
+    """The word a sentence end at ``end`` follows, looked for from ``lo``: the leftmost run of
+    word characters and periods that only a stop, a footnote anchor ("[5]") and closing quotes or
+    brackets follow, read backwards from the end.  The same as searching the window with the
+    pattern ``([\\w.]+)[.!?:]?(?:\\[\\d{1,3}\\])?["”’)\\]]*$``, which tried every position of it
+    and cost more than the rest of the sentence splitter."""
+    best: tuple[int, int] | None = None  # (start, -end): the leftmost start, then the longest word
+    ends = [end]
+    k = end
+    while k > lo and text[k - 1] in _CLOSERS:  # the closing quotes and brackets may be taken or not
+        k -= 1
+        ends.append(k)
+    for k in ends:
+        before_anchor = [k]
+        if k - lo >= 3 and text[k - 1] == "]":
+            o = text.rfind("[", max(lo, k - 5), k)
+            if o >= 0 and _ANCHOR_RE.fullmatch(text, o, k):
+                before_anchor.append(o)
+        for k2 in before_anchor:
+            word_ends = [k2, k2 - 1] if k2 > lo and text[k2 - 1] in ".!?:" else [k2]
+            for k3 in word_ends:
+                w = k3
+                while w > lo and (text[w - 1] == "." or text[w - 1] == "_" or text[w - 1].isalnum()):
+                    w -= 1
+                if w < k3 and (best is None or (w, -k3) < best):
+                    best = (w, -k3)
+    return None if best is None else text[best[0]:-best[1]]
 
 
 def _trim_head(text: str, sp: Span) -> Span:
@@ -204,7 +246,12 @@ def intro_allows(prefix: str) -> bool:
 def between_end(prefix: str) -> int:
     """Where the subject ends in ``prefix`` (the words before the verb): adverbs and
     auxiliaries between subject and verb are skipped."""
-    m = _BETWEEN_RE.search(prefix, max(0, len(prefix) - 240))  # adverbs run a few words, not a sentence
+    # adverbs run a few words, not a sentence; and no match starts before a character that none
+    # of them holds (a capital, a stop): searching from there gives the same match, far sooner
+    lo = len(prefix) - 240
+    if prefix.isascii():
+        lo = max(lo, len(prefix.rstrip(_BETWEEN_ASCII)))
+    m = _BETWEEN_RE.search(prefix, max(lo, 0))
     return m.start() if m is not None else len(prefix)
 
 

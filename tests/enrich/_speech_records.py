@@ -22,6 +22,6 @@ def said(text: str, mentions: list[Mention], *, heading_line: int = 0) -> list[t
     speaker id, kind; checks the method and that statements do not overlap."""
     document = Document("t/d1", "t", text.split("\n")[heading_line], text)
     found = extract_statements(document, mentions)
-    assert all(s.method == METHOD == "memcon.statements.v6" for s in found)
+    assert all(s.method == METHOD == "memcon.statements.v7" for s in found)
     assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
     return [(text[s.start:s.end][:24], s.speaker_id, s.kind) for s in found]

@@ -215,6 +215,26 @@ def test_a_bare_surname_is_not_linked_to_a_person_known_only_from_other_decades(
         ("Lozano", "Lozano Díaz, Julio")]
 
 
+@pytest.mark.shared
+def test_namesakes_of_a_bare_surname_are_narrowed_to_those_known_in_its_years(authority_linker: Linker) -> None:
+    """Several namesakes: a bare surname keeps only those something places in the document's
+    years ("Mr. Frelinghuysen" of 1883 is the Secretary of State, not the Peter H. B.
+    Frelinghuysen of the 1960s), and links no one when each is known only from other years
+    ("Señor Fernandez" of 1884 is not Costa Rica's president of 1968)."""
+    names = {c.id: c.name for c in authority_linker.candidates}
+
+    def linked(text: str, date: str) -> list[tuple[str, str | None]]:
+        doc = replace(_doc(text, date=date), id="frus-t/d1", volume_id="frus-t")
+        return [(m.text, names.get(m.person_id or "")) for m in authority_linker.link(doc)]
+
+    assert linked("Mr. Frelinghuysen said that the note had gone.", "1883-05-02") == [
+        ("Frelinghuysen", "Frelinghuysen, Frederick Theodore")]
+    assert linked("Señor Fernandez informed me that the question was settled.", "1884-06-10") == [
+        ("Fernandez", None)]
+    assert linked("Mr. Adams said that the Queen's Government would not move.", "1861-07-01") == [
+        ("Adams", "Adams, Charles Francis")]
+
+
 # -- surname clashes, forms, boundaries ----------------------------------------------------
 
 

@@ -282,7 +282,8 @@ def test_read_without_mentions_is_unresolved_never_guessed() -> None:
     # "He" goes on being Mr. Smith, unresolved: shown by the words that named him, not a bare "He"
     assert [(s.speaker_text, s.speaker_id, s.kind) for s in statements] == [
         ("Mr. Smith", None, "reported"), ("Mr. Smith", None, "continuation")]
-    assert all("no person mention" in s.reason or "keeps the last speaker" in s.reason for s in statements)
+    assert "no person of the authority bears" in statements[0].reason  # an honorific and a name, not linked
+    assert "keeps the last speaker" in statements[1].reason
     assert text[statements[1].start:].startswith("He added")
 
 

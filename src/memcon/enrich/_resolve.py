@@ -213,17 +213,18 @@ KNOWN_WITHIN = 15
 year is not linked from a bare surname in it (see :func:`_known_then`)."""
 
 
-def _known_then(cand: Candidate, year: int) -> bool:
+def _known_then(cand: Candidate, year: int, *, undated: bool = True) -> bool:
     """Whether anything places the person near ``year``: a persons list of a volume of those
     years; else a known birth making him 20 or older and not dead (nor over 85) then; else dated
-    roles within :data:`KNOWN_WITHIN` years.  A person with no dates at all is not ruled out."""
+    roles within :data:`KNOWN_WITHIN` years.  A person with no dates at all is not ruled out
+    (``undated`` says what to answer for him)."""
     if _era(cand, year):
         return True
     if cand.birth is not None:
         return cand.birth + 20 <= year <= (cand.death if cand.death is not None else cand.birth + 85)
     years = [int(d[:4]) for r in cand.roles for d in (r.start, r.end) if d and d[:4].isdigit()]
     if not years:
-        return cand.death is None or year <= cand.death
+        return undated and (cand.death is None or year <= cand.death)
     return min(years) - KNOWN_WITHIN <= year <= max(years) + KNOWN_WITHIN
 
 
@@ -371,6 +372,17 @@ def _first_pass(
         if alive and len(alive) < len(ids):
             ids = alive
             steps.append(f"living in {year}")
+        if not full and not words:  # a bare surname: only persons something places in those years
+            known = [i for i in ids if i in listed or _known_then(cands[i], year)]
+            if not known:
+                # "Señor Fernandez" in 1884 is neither the Costa Rican president of 1968 nor the
+                # Fernandez of 1920: both are known only from other years
+                return _Pass([], f"{how} '{span}': {len(ids)} persons of that name, each known only from "
+                                 f"other years", 0.0, how, tuple(ids), None)
+            dated = [i for i in known if i in listed or _known_then(cands[i], year, undated=False)]
+            if dated and len(dated) < len(ids):  # a person with no dates at all is no evidence either way
+                ids = dated
+                steps.append(f"known in {year}")
         if len(ids) > 1 and ctx.date and words:
             holding = [i for i in ids if cands[i].role_on(ctx.date)]
             if holding and len(holding) < len(ids):

@@ -1,4 +1,4 @@
-"""The reading state of the statement extractor (``memcon.statements.v6``): a speaker as found, a
+"""The reading state of the statement extractor (``memcon.statements.v7``): a speaker as found, a
 speech clause, what the extractor remembers while it reads a record (the last speaker, the other
 one, the sentence's subject …), and who "he" is.
 
@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from memcon.enrich._speech_people import Author, MentionIndex
 from memcon.enrich._speech_subjects import conversation_with
-from memcon.enrich._speech_turns import antecedent, office_word
+from memcon.enrich._speech_text import HONORIFIC_RE
+from memcon.enrich._speech_turns import antecedent, holder_key, office_word
 from memcon.model.people import Mention
 from memcon.model.speech import Statement
 
@@ -65,7 +66,7 @@ class ReadState:
         """The person the sentence being read opens with ("Senator Copeland called …, so he stated")."""
         self.headings = 0
         """Headings of messages read so far (the record's own is the first)."""
-        self.offices: dict[str, Mention] = {}
+        self.offices: dict[str, list[Mention]] = {}
         """Offices the record names a holder of ("Dr. Aranha, the Brazilian Ambassador")."""
         self.floor = 0
         """Where "he" may look back to for a person named: the paragraph before the current one."""
@@ -91,18 +92,29 @@ def previous_other(state: ReadState, sp: Speaker) -> Speaker | None:
     return None
 
 
-def office_held(state: ReadState, words: str) -> Speaker | None:
-    """An unresolved office ("The Ambassador") whose holder the record names elsewhere — not an
-    office named more closely ("The Minister for Foreign Affairs", "the Foreign Minister" is not
-    "The Minister in Norway (Schmedeman)")."""
+def office_held(state: ReadState, words: str, at: int) -> Speaker | None:
+    """An unresolved office ("The Ambassador", "the prince") at offset ``at`` whose holder the
+    record names: the one person it names with that office, else, of several ("Prince Ching",
+    "Prince Kung"), the one named nearest before ``at`` — not an office named more closely ("The
+    Minister for Foreign Affairs", "the Foreign Minister" is not "The Minister in Norway
+    (Schmedeman)")."""
     if _QUALIFIED_RE.search(words):
         return None
     office = office_word(words)
-    holder = state.offices.get(office) if office is not None else None
-    if holder is None:
+    holders = state.offices.get(office, []) if office is not None else []
+    if not holders:
         return None
-    return Speaker(words, holder.person_id, 0.6 if holder.person_id else 0.2,
-                    f"'{words}': the record names {holder.text} as its {office}")
+    people = {holder_key(m) for m in holders}
+    if len(people) == 1:
+        holder, how, confidence = holders[0], f"the record names {holders[0].text} as its {office}", 0.6
+    else:
+        before = [m for m in holders if m.start < at]
+        if not before:
+            return None
+        holder, confidence = before[-1], 0.4
+        how = f"of the {len(people)} it names {office}, {holder.text} is named nearest before"
+    shown = words if holder.person_id else f"{words} ({holder.text})"  # "The Marshal (Graziani)"
+    return Speaker(shown, holder.person_id, confidence if holder.person_id else 0.2, f"'{words}': {how}")
 
 
 def named(m: Mention, text: str, start: int) -> Speaker:
@@ -181,8 +193,12 @@ def pronoun(state: ReadState, word: str, index: MentionIndex, at: int) -> Speake
                        not_name=state.author.text if me is None else None)
         if m is not None:
             shown = f"{m.text} ({m.name})" if m.name and m.person_id is None else m.text
+            if m.person_id is None and state.text:  # with its honorific: "Mr. Thouvenel"
+                h = HONORIFIC_RE.search(state.text, max(0, m.start - 12), m.start)
+                if h is not None and h.end() == m.start:
+                    shown = state.text[h.start():m.start] + shown
             found = Speaker(_as(word, shown, m.person_id), m.person_id, 0.5 if m.person_id else 0.2,
-                             f"'{word}': the person named nearest before it, {m.text}"
+                             f"'{word}': the person named nearest before it, {shown}"
                              + ("" if m.person_id else " (unresolved)"))
     if found is None:
         return Speaker(word, None, 0.0, f"'{word}' with no speaker before it")

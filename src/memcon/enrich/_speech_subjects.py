@@ -1,4 +1,4 @@
-"""Subjects of the statement extractor (``memcon.statements.v6``): the words that may name a
+"""Subjects of the statement extractor (``memcon.statements.v7``): the words that may name a
 speaker no mention covers ("General Bliss", "C. T. Wang", "The Minister for Foreign Affairs",
 "my British colleague"), "his Excellency", "the latter", the person a sentence opens with after
 an introductory word ("Yesterday Mr. Hoover …"), and a second clause in "he" after the record's
@@ -20,6 +20,10 @@ OFFICES = (r"(?:Minister|Ambassador|Secretary|President|King|Queen|Emperor|Chair
            r"[Ss]ub-secretary|[Uu]nder-secretary|"
            r"Commissioners?|Governor|Consul|Chargé|Delegates?|Delegation|Envoy|Minister|Commissar|Senator|"
            r"Counsell?or|Attaché)")
+_LOWER_OFFICES = (r"(?:minister|prince|president|emperor|king|marshal|chancellor|premier|viceroy|ambassador|"
+                  r"consul|governor|sub-secretary|under-secretary|secretary|envoy|chargé|general|admiral)")
+"""The same offices in lower case, as the older volumes print them ("The prince promised me", "the
+minister remarked") — not an office of a body ("the minister of marine")."""
 _OFFICE_TAIL = r"(?:\s+(?:of|for)\s+(?:[A-Z][\w'’-]+\s*){1,3})?"
 # An unlinked speaker: a name after an honorific ("Mr. Nobody", "General Bliss"), initials and a
 # surname ("C. T. Wang"), an office ("The Minister for Foreign Affairs", "The Commissioners") or a
@@ -30,7 +34,8 @@ UNLINKED_RE = re.compile(
     r"Doctor|Senator|Prince|Captain|Major)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
     r"|(?:[A-Z]\.\s?){1,3}[A-Z][a-z][\w'’-]+"
     r"|(?:My|my|Our|our)\s+(?:[A-Z][\w'’-]+\s+)?colleague"
-    r"|(?:The|the)\s+(?:[A-Z][\w'’-]+\s+)*" + OFFICES + _OFFICE_TAIL + ")")
+    r"|(?:The|the)\s+(?:[A-Z][\w'’-]+\s+)*" + OFFICES + _OFFICE_TAIL +
+    r"|(?:The|the)\s+" + _LOWER_OFFICES + r"(?!\s+of\s+(?:the\s+)?[a-z]))")
 UNLINKED_END_RE = re.compile(r"(?:^|(?<=[\s,(]))(" + UNLINKED_RE.pattern + r")$")
 OPEN_OFFICE_RE = re.compile(r"(?:[A-Z][\w'’-]+\s+)*" + OFFICES + _OFFICE_TAIL + r"(?=\s+[a-z])")
 """An office opening a telegram's sentence without its article ("Minister of Foreign Affairs just left")."""

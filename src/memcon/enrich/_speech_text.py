@@ -21,6 +21,8 @@ SPEECH_VERBS: tuple[str, ...] = (
     "pointed out", "brought up", "went on", "summed up", "referred to",
     "wanted to know", "wished to know", "desired to know",
     "am of the opinion", "are of the opinion", "is of the opinion", "have the honor to", "has the honor to",
+    "do hereby certify", "hereby certify", "do solemnly swear", "do solemnly declare", "depose and say",
+    "make oath and say",
     "beg leave to", "points out", "observes", "notes", "reported",
     "hope", "think", "believe", "trust", "propose", "suggest", "regret", "learn", "doubt", "deem",
     "said", "stated", "observed", "replied", "answered", "responded", "asked", "inquired",
@@ -41,7 +43,8 @@ SPEECH_VERBS: tuple[str, ...] = (
 READING_VERBS = frozenset({"read", "quoted"})
 FIRST_PERSON_VERBS = frozenset({"hope", "think", "believe", "trust", "propose", "suggest", "regret", "learn", "doubt",
                                 "deem", "am of the opinion", "are of the opinion", "have the honor to",
-                                "beg leave to"})
+                                "beg leave to", "do hereby certify", "hereby certify", "do solemnly swear",
+                                "do solemnly declare", "depose and say", "make oath and say"})
 """Verbs that make a statement only with the record's own "I" or "we" ("I hope that …", "I have
 the honor to inclose …", "we are of the opinion that …"): in a letter the writer's own words."""
 
@@ -79,7 +82,8 @@ _BETWEEN_RE = re.compile(
     r"in conversation(?: today| to-day| yesterday| this morning| this afternoon| this evening| with me)?))*[\s,]*$")
 _BETWEEN_ASCII = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f,[]-0123456789abcdefghijklmnopqrstuvwxyz"
 """Every ASCII character a match of ``_BETWEEN_RE`` may hold (``\\s`` takes \\x1c-\\x1f too)."""
-PRONOUN_RE = re.compile(r"(?:^|(?<=[\s,(]))(He|he|She|she|I)$")
+PRONOUN_RE = re.compile(r"(?:^|(?<=[\s,(]))(He|he|She|she|I|[Tt]he undersigned)$")
+"""A pronoun as subject; "the undersigned" of a diplomatic note is its signer, the record's "I"."""
 # An unlinked name or office as subject: "General Bliss", "The Ambassador", "M. Clemenceau".
 NAME_RE = re.compile(
     r"(?:^|(?<=[\s,(]))((?:(?:The|the|Mr|Mrs|Dr|M|General|Colonel|Admiral|Sir|Lord|Baron|Count|"
@@ -87,7 +91,9 @@ NAME_RE = re.compile(
     r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})$")
 HONORIFIC_RE = re.compile(
     r"(?:Mr|Mrs|Dr|M|General|Colonel|Admiral|Sir|Lord|Baron|Count|Marshal|Signor|Senator|"
-    r"Ambassador|President|Secretary|Captain|Major|Premier|Chairman)\.?\s+$")
+    r"Ambassador|President|Secretary|Captain|Major|Premier|Chairman|Señor|Senor|Señora|Signora|Monsieur|Madame|"
+    r"Mme|MM|Messrs|Herr|Doctor|Prince|Princess|Marquis|Duke|Don|Dom|Judge|Governor|Lieutenant|Commander|"
+    r"Commodore|Viceroy|King|Queen|Emperor|Sultan|Chancellor|Hon|Rev|Father|Bishop|Cardinal)\.?\s+$")
 HONORIFIC_AT_RE = re.compile(HONORIFIC_RE.pattern[:-1])
 """An honorific where a name follows ("said Colonel House")."""
 # An introductory phrase that may stand before the subject of a new speaker without a comma:

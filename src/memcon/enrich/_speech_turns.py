@@ -1,4 +1,4 @@
-"""Turn-taking helpers of the statement extractor (``memcon.statements.v6``): who "he" is when the
+"""Turn-taking helpers of the statement extractor (``memcon.statements.v7``): who "he" is when the
 last speaker is the record's own "I" or nobody, the author of a message printed inside another
 (an enclosure's heading, an enclosed memorandum), subjectless telegraphese ("Says Kerensky
 returns …", "Told him …"), a second speaker inside one sentence ("…, and Lloyd George replied
@@ -57,26 +57,29 @@ _BARE_NAME_RE = re.compile(r"^([A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+)?)\s*$")
 
 _OFFICE = (r"(Ambassador|Chargé|Charge|Minister|Counsel(?:l)?or|Consul|Commissioner|Premier|Chairman|Governor|"
            r"Delegate|Envoy|Secretary|Attaché|Agent|Senator|Marshal|Admiral|Chancellor|Emperor|Sub-secretary|"
-           r"Under-secretary)")
+           r"Under-secretary|President|Prince|Viceroy|Sultan|Shah|Khedive)")
 _APPOSED_RE = re.compile(r",\s+(?:the|his|her)\s+[^,.;()\n]{0,60}?\b" + _OFFICE + r"\b[^,.;()\n]{0,50}?[,.;)]")
 _PAREN_RE = re.compile(r"\b" + _OFFICE + r"\b[^()\n.;]{0,60}?\(([^)\n]{2,40})\)")
 _BEFORE_RE = re.compile(r"\b" + _OFFICE + r"\b[^,.;()\n]{0,40},\s+$")
 _TITLED_RE = re.compile(r"\b" + _OFFICE + r"\s+$")
-_OFFICE_WORD_RE = re.compile(r"\b" + _OFFICE + r"\b")
+_OFFICE_WORD_RE = re.compile(r"\b" + _OFFICE + r"\b", re.I)
 
 
-def office_holders(text: str, index: MentionIndex) -> dict[str, Mention]:
+def _office_key(word: str) -> str:
+    """One spelling of an office word: "Chargé" for "Charge", "Sub-secretary" for "sub-secretary"."""
+    word = word[0].upper() + word[1:].lower()
+    return {"Charge": "Chargé", "Counsellor": "Counselor"}.get(word, word)
+
+
+def office_holders(text: str, index: MentionIndex) -> dict[str, list[Mention]]:
     """Who holds an office in this record, as the record itself says: "Dr. Aranha, the Brazilian
     Ambassador,", "the Counselor of the Japanese Embassy (Yoshizawa)", "the Iranian Chargé
-    d’Affaires, Mr. Ghods".  An office word (``Ambassador``, ``Chargé`` …) two persons hold here
-    is left out."""
-    found: dict[str, set[tuple[str | None, str]]] = {}
-    first: dict[str, Mention] = {}
+    d’Affaires, Mr. Ghods", "Prince Kung": for each office word (``Ambassador``, ``Chargé`` …) the
+    mentions of its holders, in text order (:func:`office_held` chooses among several)."""
+    found: dict[str, list[Mention]] = {}
 
     def add(office: str, m: Mention) -> None:
-        word = "Chargé" if office == "Charge" else office
-        found.setdefault(word, set()).add((m.person_id, m.text.split()[-1]))
-        first.setdefault(word, m)
+        found.setdefault(_office_key(office), []).append(m)
 
     for m in index.mentions:
         if m.kind != "name":
@@ -94,9 +97,12 @@ def office_holders(text: str, index: MentionIndex) -> dict[str, Mention]:
         inside = [m for m in index.within(p.start(2), p.end(2)) if m.kind == "name"]
         if len(inside) == 1:
             add(p.group(1), inside[0])
-    return {w: first[w] for w, who in found.items()
-            if len({pid for pid, _ in who if pid}) <= 1 and len({sur for pid, sur in who if not pid} | {
-                pid for pid, _ in who if pid}) == 1}
+    return {w: sorted(ms, key=lambda m: m.start) for w, ms in found.items()}
+
+
+def holder_key(m: Mention) -> str:
+    """The person a holder's mention names: the person, else the surname printed."""
+    return m.person_id or m.text.split()[-1]
 
 
 def office_word(words: str) -> str | None:
@@ -104,7 +110,7 @@ def office_word(words: str) -> str | None:
     found = _OFFICE_WORD_RE.findall(words)
     if not found:
         return None
-    return "Chargé" if found[-1] == "Charge" else found[-1]
+    return _office_key(found[-1])
 
 
 _RELAY_RE = re.compile(
@@ -314,5 +320,5 @@ def implied_addressees(out: tuple[Statement, ...]) -> tuple[Statement, ...]:
 
 
 __all__ = ["AUTHOR_OMITTED_RE", "INNER_HEADING_RE", "THIRD_PERSON_RE", "antecedent", "bare_surname", "implied_addressees",
-           "inner_author", "is_inner_heading", "office_holders", "office_word", "quotation", "relay_statements", "relayed",
+           "holder_key", "inner_author", "is_inner_heading", "office_holders", "office_word", "quotation", "relay_statements", "relayed",
            "second_clause"]

@@ -34,7 +34,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from memcon.enrich._speech_people import MentionIndex, find_author
+from memcon.enrich._speech_names import unlinked_names
+from memcon.enrich._speech_people import Author, MentionIndex, find_author
 from memcon.enrich._speech_state import (
     PRONOUNS,
     Clause,
@@ -91,7 +92,7 @@ from memcon.model.people import Mention
 from memcon.model.records import Document
 from memcon.model.speech import Statement
 
-METHOD = "memcon.statements.v6"
+METHOD = "memcon.statements.v7"
 _ADDRESSING = frozenset({"told", "informed", "assured", "thanked", "asked", "answered", "replied",
                          "responded", "warned", "urged", "promised", "requested", "queried"})
 _HEADING_RE = re.compile(r"[^\n]{3,90} to [^\n]{3,90}\n[A-Z][^\n]{0,60}\b1[6-9]\d\d\b[^\n]*(?:\n\[[^\n]*\])?$")
@@ -115,7 +116,7 @@ def extract_statements(
     sender).  Pure: the same inputs give the same statements.
     """
     text = document.text
-    index = MentionIndex(mentions)
+    index = MentionIndex([*mentions, *unlinked_names(text, mentions)])
     paras = list(paragraphs(text))
     state = ReadState(find_author(document, index, author_id=author_id, paras=paras))
     state.text = text
@@ -166,6 +167,11 @@ def _paragraph(document: Document, index: MentionIndex, state: ReadState, paras:
         if inner is not None:  # an enclosure's "I" is its own writer
             state.author = inner
         return i + 1
+    deponent = _DEPONENT_RE.match(chunk)
+    if deponent is not None:  # "I, George Washington Robbins, of Sandridge, …": a deposition's own writer
+        a = state.author = _deponent(text, para.start + deponent.start("name"), para.start + deponent.end("name"), index)
+        state.last = Speaker("I", a.person_id, 0.6 if a.person_id else 0.3, f"'I' is the record's author: {a.reason}",
+                             a.text if a.person_id is None else None)  # all he says after it is his
     current: Statement | None = None
     spoke = False
     state.floor = state.previous_para if state.previous_para >= 0 else para.start
@@ -248,6 +254,22 @@ def _paragraph(document: Document, index: MentionIndex, state: ReadState, paras:
     return i + 1
 
 
+_DEPONENT_RE = re.compile(
+    r"(?:[A-Z][\w ,.]{0,40}?\s)?I,\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]+),\s+(?:of|a|an|the|residing|"
+    r"being|do|aged|born|late)\b")
+"""A deposition's opening: "I, George Washington Robbins, of Sandridge …", "Personally appeared
+before me … I, John Smith, a citizen …"."""
+
+
+def _deponent(text: str, start: int, end: int, index: MentionIndex) -> Author:
+    """The writer a deposition names in its first words: the person linked there, else his name."""
+    ids = {m.person_id for m in index.within(start, end) if m.person_id is not None}
+    name = " ".join(text[start:end].split())
+    if len(ids) == 1:
+        return Author(ids.pop(), name, f"the deposition's own words: 'I, {name}'")
+    return Author(None, name, f"the deposition's own words: 'I, {name}' (not a person of the authority)")
+
+
 def _honorific_start(text: str, m: Mention, floor: int) -> int:
     """Where a mention starts with its honorific ("Mr. Hoover")."""
     h = HONORIFIC_RE.search(text, max(floor, m.start - 12), m.start)
@@ -282,8 +304,10 @@ def _author_goes_on(state: ReadState) -> bool:
     government is standing for peaceful coexistence …"), however many — up to a paragraph ending
     with a colon: the text it introduces ("the following articles:") is not his."""
     last = state.last
-    return (last is not None and last.text in ("I", "(I)") and last.person_id is not None
-            and last.person_id == state.author.person_id and not state.colon)
+    author = state.author
+    return (last is not None and last.text in ("I", "(I)") and not state.colon
+            and (last.person_id == author.person_id if last.person_id is not None
+                 else author.person_id is None and author.text is not None and last.shown == author.text))
 
 
 def _open(document: Document, index: MentionIndex, state: ReadState, sent: Span, clause: Clause,
@@ -436,7 +460,7 @@ def _subject(text: str, floor: int, end: int, index: MentionIndex,
         if h is not None and h.end() == start:
             start = h.start()
         if m.person_id is None and m.kind == "title":
-            held = office_held(state, text[start:m.end])
+            held = office_held(state, text[start:m.end], start)
             if held is not None:
                 return start, held, "name"
         return start, named(m, text, start), "name"
@@ -466,7 +490,7 @@ def _subject(text: str, floor: int, end: int, index: MentionIndex,
     pm = PRONOUN_RE.search(text, lo, end)
     if pm is not None:
         start = pm.start(1)
-        if pm.group(1) == "I":
+        if pm.group(1) in ("I", "The undersigned", "the undersigned"):  # a note's "undersigned" is its "I"
             a = state.author
             return start, Speaker("I", a.person_id, 0.85 if a.person_id else 0.3, f"'I' is the record's author: {a.reason}",
                                   a.text if a.person_id is None else None), "I"
@@ -474,7 +498,7 @@ def _subject(text: str, floor: int, end: int, index: MentionIndex,
     nm = UNLINKED_END_RE.search(text, lo, end)
     if nm is not None:
         words = nm.group(1)
-        held = office_held(state, words)
+        held = office_held(state, words, nm.start(1))
         if held is not None:
             return nm.start(1), held, "name"
         return nm.start(1), Speaker(words, None, 0.3, f"'{words}': no person mention covers these words"), "name"
@@ -497,7 +521,7 @@ def _unlinked_subject(text: str, sent: Span, state: ReadState) -> Speaker | None
     if m is None:
         return None
     words = m.group(0)
-    return office_held(state, words) or Speaker(words, None, 0.3, f"'{words}': no person mention covers these words")
+    return office_held(state, words, sent.start) or Speaker(words, None, 0.3, f"'{words}': no person mention covers these words")
 
 
 

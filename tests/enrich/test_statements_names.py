@@ -1,0 +1,68 @@
+"""Statements v7 (``memcon.statements.v7``) on records written for the test: speakers the
+authority lacks (an honorific and a name no mention covers), the holder of an office named in
+lower case or among several, a deposition's own writer, a note's "undersigned", and an
+unresolved author's own paragraphs."""
+
+from __future__ import annotations
+
+from memcon.enrich._speech_names import unlinked_names
+from memcon.enrich.statements import extract_statements
+from memcon.model.records import Document
+from tests.enrich._speech_records import mention
+
+
+def _found(text: str, mentions: list | None = None) -> list[tuple[str, str | None, str]]:
+    doc = Document("t/d1", "t", text.split("\n")[0], text)
+    return [(text[s.start:s.end][:28], s.speaker_text, s.kind) for s in extract_statements(doc, mentions or [])]
+
+
+def test_names_after_an_honorific_that_no_mention_covers() -> None:
+    text = ("M. Drouyn de l’Huys said so. The President. He left. Marshal Graziani and Señor Fernandez met "
+            "Mr. C. T. Wang; Mr. President, the General Assembly and Lord John Russell agreed.")
+    covered = mention(text, "Fernandez", "p:fernandez")
+    got = [(m.text, m.person_id, m.kind) for m in unlinked_names(text, [covered])]
+    assert got == [("Drouyn de l’Huys", None, "name"), ("Graziani", None, "name"), ("C. T. Wang", None, "name"),
+                   ("John Russell", None, "name")]
+    assert all(m.reason.endswith("a name no person of the authority bears") for m in unlinked_names(text, []))
+
+
+def test_an_unlinked_speaker_is_the_subject_and_he_goes_back_to_him() -> None:
+    text = ("Mr. Dayton to Mr. Seward.\n\nSir: M. Drouyn de l’Huys opened the conversation at once. "
+            "He said he had fully examined the contract of sale.\n\nWM. L. DAYTON.")
+    got = _found(text)
+    he = next(g for g in got if g[0].startswith("He said"))
+    assert he[1] == "M. Drouyn de l’Huys" and he[2] == "continuation"
+
+
+def test_the_office_the_record_names_in_lower_case_and_among_several() -> None:
+    text = ("Mr. Denby to Mr. Olney.\n\nSir: I saw Prince Ching and then Prince Kung at the Yamên. "
+            "The prince promised me that he would wire to Sheng.\n\nCharles Denby.")
+    got = _found(text)
+    prince = next(g for g in got if g[0].startswith("The prince"))
+    assert prince[1] == "The prince (Kung)"  # of the two princes, the one named nearest before
+    text = ("Mr. Engert to Mr. Hull.\n\nSir: I called on Marshal Graziani this morning. "
+            "The Marshal replied that he had received instructions from Rome.\n\nEngert")
+    marshal = next(g for g in _found(text) if g[0].startswith("The Marshal"))
+    assert marshal[1:] == ("The Marshal (Graziani)", "reported")
+
+
+def test_a_deposition_is_its_writers_statement() -> None:
+    text = ("Affidavit of George Washington Robbins\n\n"
+            "I, George Washington Robbins, of Sandridge, near Melbourne, in the colony of Victoria, do solemnly "
+            "declare as follows:\n\nI have been in business in Sandridge as a ship-chandler. I saw the vessel "
+            "Shenandoah in the port of Melbourne.\n\nGEORGE WASHINGTON ROBBINS.")
+    doc = Document("t/d1", "t", text.split("\n")[0], text)
+    found = extract_statements(doc, [])
+    assert [text[s.start:s.end][:11] for s in found] == ["I, George W", "I have been"]
+    assert all(s.speaker_text == "George Washington Robbins" and s.speaker_id is None for s in found)
+    assert "I saw the vessel" in text[found[1].start:found[1].end]  # what he says after it is his
+
+
+def test_the_undersigned_is_the_notes_signer() -> None:
+    text = ("Lord Tenterden to Mr. Davis.\n\nThe undersigned has the honor to inform Mr. Davis that the "
+            "counter-case is ready.\n\nTENTERDEN.")
+    tenterden = mention(text, "TENTERDEN", "p:tenterden")
+    doc = Document("t/d2", "t", "Lord Tenterden to Mr. Davis.", text)
+    found = extract_statements(doc, [tenterden])
+    first = next(s for s in found if text[s.start:].startswith("The undersigned"))
+    assert (first.speaker_id, first.kind) == ("p:tenterden", "first-person")

@@ -233,6 +233,10 @@ def test_namesakes_of_a_bare_surname_are_narrowed_to_those_known_in_its_years(au
         ("Fernandez", None)]
     assert linked("Mr. Adams said that the Queen's Government would not move.", "1861-07-01") == [
         ("Adams", "Adams, Charles Francis")]
+    # the one namesake known some years away (Romualdo Pacheco, minister in the 1890s) is not
+    # Spain's minister of state of 1864: in office or listed that year, or no one
+    assert linked("Mr. Pacheco remarked that his government was far from wishing hostilities.", "1864-04-24") == [
+        ("Pacheco", None)]
 
 
 # -- surname clashes, forms, boundaries ----------------------------------------------------

@@ -66,3 +66,17 @@ def test_the_undersigned_is_the_notes_signer() -> None:
     found = extract_statements(doc, [tenterden])
     first = next(s for s in found if text[s.start:].startswith("The undersigned"))
     assert (first.speaker_id, first.kind) == ("p:tenterden", "first-person")
+
+
+def test_the_writers_own_first_person_sentences_are_his_statements() -> None:
+    text = ("Mr. Fay to Mr. Seward.\n\nSir: Referring to my No. 417, I communicated a German translation of "
+            "the inaugural. I have some reason to suppose that the commissioners were in Paris. President "
+            "Knüsel said I must not think the government had forgotten.\n\nTHEO. S. FAY.")
+    fay = mention(text, "Fay", "p:fay")
+    doc = Document("t/d3", "t", "Mr. Fay to Mr. Seward.", text)
+    found = extract_statements(doc, [fay, mention(text, "FAY", "p:fay")])
+    first = next(s for s in found if "I communicated" in text[s.start:s.end])
+    assert (first.speaker_id, first.kind) == ("p:fay", "first-person")
+    assert "I have some reason to suppose" in text[first.start:first.end]
+    knusel = next(s for s in found if text[s.start:].startswith("President"))
+    assert knusel.speaker_text == "President Knüsel"  # another speaker's "I" stays his

@@ -213,6 +213,19 @@ KNOWN_WITHIN = 15
 year is not linked from a bare surname in it (see :func:`_known_then`)."""
 
 
+def _active(cand: Candidate, year: int) -> bool:
+    """Whether the person held a dated role within a year of ``year``, or is in the persons list of
+    a volume within 3 years of it."""
+    if _era(cand, year):
+        return True
+    for r in cand.roles:
+        start = int(r.start[:4]) if r.start and r.start[:4].isdigit() else None
+        end = int(r.end[:4]) if r.end and r.end[:4].isdigit() else start
+        if start is not None and start - 1 <= year <= (end if end is not None else start) + 1:
+            return True
+    return False
+
+
 def _known_then(cand: Candidate, year: int, *, undated: bool = True) -> bool:
     """Whether anything places the person near ``year``: a persons list of a volume of those
     years; else a known birth making him 20 or older and not dead (nor over 85) then; else dated
@@ -372,17 +385,34 @@ def _first_pass(
         if alive and len(alive) < len(ids):
             ids = alive
             steps.append(f"living in {year}")
-        if not full and not words:  # a bare surname: only persons something places in those years
+        if not full:  # a surname, titled or not: only persons something places in those years
             known = [i for i in ids if i in listed or _known_then(cands[i], year)]
             if not known:
                 # "Señor Fernandez" in 1884 is neither the Costa Rican president of 1968 nor the
                 # Fernandez of 1920: both are known only from other years
                 return _Pass([], f"{how} '{span}': {len(ids)} persons of that name, each known only from "
                                  f"other years", 0.0, how, tuple(ids), None)
-            dated = [i for i in known if i in listed or _known_then(cands[i], year, undated=False)]
-            if dated and len(dated) < len(ids):  # a person with no dates at all is no evidence either way
-                ids = dated
-                steps.append(f"known in {year}")
+            if len(known) < len(ids):
+                if not any(i in listed or _known_then(cands[i], year, undated=False) for i in known):
+                    # the others are known only from other years, these not at all: nothing to go on
+                    return _Pass([], f"{how} '{span}': of {len(ids)} persons of that name, those known at all "
+                                     f"are known only from other years", 0.0, how, tuple(ids), None)
+                active = [i for i in known if i in listed or _active(cands[i], year)]
+                if not active:
+                    # several bear the name; the others are known only from other years, and these
+                    # only from some years away: in an open world that is a namesake as likely
+                    # ("Mr. Pacheco" of 1864 is not Romualdo Pacheco, minister in the 1890s)
+                    return _Pass([], f"{how} '{span}': {len(ids)} persons of that name, none in office or in a "
+                                     f"persons list in {year}", 0.0, how, tuple(ids), None)
+                ids = known
+                steps.append(f"none known only from other years ({year})")
+            active = [i for i in ids if i in listed or _active(cands[i], year)]
+            if active and len(active) < len(ids):
+                # only what places him there that year narrows: a role held then, a persons list of
+                # those years — not roles some years away, which the authority's open world cannot
+                # tell from a namesake it does not hold
+                ids = active
+                steps.append(f"in office or listed in {year}")
         if len(ids) > 1 and ctx.date and words:
             holding = [i for i in ids if cands[i].role_on(ctx.date)]
             if holding and len(holding) < len(ids):

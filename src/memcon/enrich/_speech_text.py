@@ -35,7 +35,7 @@ SPEECH_VERBS: tuple[str, ...] = (
     "requested", "complained", "announced", "indicated", "queried", "retorted", "countered",
     "broached", "expounded", "transmitted", "raised", "spoke", "read", "quoted", "says",
     "intimated", "advised", "conveyed", "asks", "states", "adds", "informs", "tells", "replies", "declares",
-    "suggests", "proposes", "requests", "reports", "explains", "insists",
+    "suggests", "proposes", "requests", "reports", "explains", "insists", "asserted", "asserts", "acquiesced",
     "submitted", "questioned", "pleaded", "rejoined", "assented", "demurred", "reminded", "thought",
     "felt", "advises", "intimates", "urges", "argues", "maintains", "contends", "recalls", "indicates",
     "assures", "warns", "agrees", "thinks", "believes", "considers", "fears", "hopes", "saying",

@@ -219,6 +219,17 @@ def _paragraph(document: Document, index: MentionIndex, state: ReadState, paras:
                 state.out.append(replace(current, end=max(current.end, _end_before(text, cut))))
             current = _open(document, index, state, Span(cut, sent.end),
                             Clause(named(m, text, cut), "name", verb, verb_end, False), point=False)
+        elif current is None and _I_OPENS_RE.match(text, sent.start, sent.end) is not None \
+                and not _other_speaking(state) and (state.author.person_id or state.author.text):
+            # the writer's own words in the first person, with or without a verb of speech: "I
+            # deemed the matter of sufficient importance …" is what the despatch says to its reader
+            a = state.author
+            state.last = Speaker("I", a.person_id, 0.6 if a.person_id else 0.3, f"'I' is the record's author: {a.reason}",
+                                 a.text if a.person_id is None else None)
+            if state.last.shown is not None:
+                state.shown[sent.start] = state.last.shown
+            current = Statement(sent.start, sent.end, "I", a.person_id, "first-person", None, None, None,
+                                state.last.confidence, METHOD, f"the writer's own words: {state.last.reason}")
         elif current is not None:
             current = replace(current, end=sent.end)
         elif state.last is not None and not NARRATIVE_RE.match(text[sent.start:sent.end]) and (
@@ -254,6 +265,8 @@ def _paragraph(document: Document, index: MentionIndex, state: ReadState, paras:
     return i + 1
 
 
+_I_OPENS_RE = re.compile(r"(?:[^,;:\n]{1,80},\s+)?I\s+(?:[a-z]|I\b)")
+"""A sentence whose subject is the writer: "I deemed …", "Referring to my No. 417, I communicated …"."""
 _DEPONENT_RE = re.compile(
     r"(?:[A-Z][\w ,.]{0,40}?\s)?I,\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]+),\s+(?:of|a|an|the|residing|"
     r"being|do|aged|born|late)\b")

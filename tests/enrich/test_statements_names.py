@@ -80,3 +80,19 @@ def test_the_writers_own_first_person_sentences_are_his_statements() -> None:
     assert "I have some reason to suppose" in text[first.start:first.end]
     knusel = next(s for s in found if text[s.start:].startswith("President"))
     assert knusel.speaker_text == "President Knüsel"  # another speaker's "I" stays his
+
+
+def test_a_note_whose_undersigned_has_his_style_in_apposition() -> None:
+    text = ("The Dominican Minister (Ariza) to the Secretary of State\n\nThe undersigned, Envoy Extraordinary and "
+            "Minister Plenipotentiary of the Dominican Republic, has the honor to inform the Secretary of State "
+            "that he has received instructions.\n\nJ. C. Ariza")
+    found = extract_statements(Document("t/d4", "t", text.split("\n")[0], text), [])
+    assert found and text[found[0].start:].startswith("The undersigned")
+    assert found[0].kind == "first-person"
+
+
+def test_a_surname_ending_like_a_nation_and_a_passive_agent_after_a_phrase() -> None:
+    text = ("The Ambassador in Italy (Long) to the Secretary of State\n\nSuvich replied that his Government had no "
+            "such policy. Approval of what I had said was expressed to the meeting by Senator Robinson.\n\nLong")
+    got = _found(text)
+    assert [(g[0][:6], g[1]) for g in got][:2] == [("Suvich", "Suvich"), ("Approv", "Robinson")]

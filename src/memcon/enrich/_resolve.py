@@ -429,7 +429,7 @@ def _first_pass(
         if here and len(here) < len(ids):
             ids = here
             steps.append(f"place {ctx.place}")
-    if len(ids) == 1 and not full and not words and year is not None and ids[0] not in listed \
+    if len(ids) == 1 and not full and year is not None and ids[0] not in listed \
             and not _known_then(cands[ids[0]], year):
         # "Dr. Lozano" in 1934 is not the Lozano Díaz who was Honduras's head of state in 1955
         return _Pass([], f"{how} '{span}': {cands[ids[0]].name} is known only from other years", 0.0, how,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 # ("admitted" in a story told by the speaker, "began" alone) are left out on purpose.
 SPEECH_VERBS: tuple[str, ...] = (
     "put in a remark", "was of the opinion", "were of the opinion", "expressed the hope",
+    "made the statement", "made a statement", "made two statements", "made the following statement",
     "expressed the view", "expressed the opinion", "expressed his appreciation",
     "expressed his gratitude", "began the discussion", "opened the discussion",
     "pointed out", "brought up", "went on", "summed up", "referred to",
@@ -35,7 +36,7 @@ SPEECH_VERBS: tuple[str, ...] = (
     "requested", "complained", "announced", "indicated", "queried", "retorted", "countered",
     "broached", "expounded", "transmitted", "raised", "spoke", "read", "quoted", "says",
     "intimated", "advised", "conveyed", "asks", "states", "adds", "informs", "tells", "replies", "declares",
-    "suggests", "proposes", "requests", "reports", "explains", "insists", "asserted", "asserts", "acquiesced",
+    "suggests", "proposes", "requests", "reports", "explains", "insists", "asserted", "asserts", "acquiesced", "alluded",
     "submitted", "questioned", "pleaded", "rejoined", "assented", "demurred", "reminded", "thought",
     "felt", "advises", "intimates", "urges", "argues", "maintains", "contends", "recalls", "indicates",
     "assures", "warns", "agrees", "thinks", "believes", "considers", "fears", "hopes", "saying",

@@ -52,6 +52,9 @@ Letter Message Despatch Dispatch Cable Have Has Had Will Shall May Must Would Co
 No Yes Well Nay Oh Indeed Certainly Surely Perhaps
 Can Being Having Let Please Kindly Nor Yet Still Thus Hence Accordingly Meanwhile Today Yesterday
 If As Since Although Though Unless While Whether Because After Before Until Upon On In At By For""".split())
+_NATIONS = frozenset("French Dutch Czech Scotch Welsh Greek Turk Swiss Baltic Arabic Nordic Hellenic Slavic "
+                     "Germanic Celtic Asiatic Pacific Atlantic Soviet Allied Thai Iraqi Saudi".split())
+"""Nations and regions that a capitalised word ending like a surname may name."""
 _BARE_NAME_RE = re.compile(r"^([A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+)?)\s*$")
 
 
@@ -291,7 +294,8 @@ def bare_surname(before: str) -> str | None:
     words = m.group(1)
     if any(w in _NOT_SURNAMES for w in re.split(r"[- ]", words)):
         return None
-    if re.search(r"(?:an|ese|ish|ch|ic|ian)$", words):  # American, Japanese, British, French, Soviet-ic
+    if re.search(r"(?:an|ese|ish|ian)$", words) or words in _NATIONS:  # American, Japanese, British, French
+        # ("Suvich", "Petrovich" end like "French" and "Dutch" but are surnames)
         return None
     from memcon.enrich.topics import default_matcher
 

@@ -265,6 +265,9 @@ def _paragraph(document: Document, index: MentionIndex, state: ReadState, paras:
     return i + 1
 
 
+_UNDERSIGNED_RE = re.compile(r"\s*([Tt]he undersigned),[^,;.]{1,160}(?:,[^,;.]{1,80})?,?")
+"""A note's signer with his style in apposition: "The undersigned, Envoy Extraordinary and Minister
+Plenipotentiary of the Dominican Republic,"."""
 _I_OPENS_RE = re.compile(r"(?:[^,;:\n]{1,80},\s+)?I\s+(?:[a-z]|I\b)")
 """A sentence whose subject is the writer: "I deemed …", "Referring to my No. 417, I communicated …"."""
 _DEPONENT_RE = re.compile(
@@ -438,7 +441,10 @@ _PASSIVE_RE = re.compile(r"\b(?:been|was|were|is|are|am)\s+$")
 _BY_NAME_RE = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?=[\s,.;:])")
 _NOT_BY = frozenset("The This That His Her Their My Our Your Telegraph Telegram Letter Note Cable Mail "
                     "Order Orders Instruction Instructions Government Department".split())
-_PASSIVE_BY_RE = re.compile(r"\s+by\s+(?P<h>(?:Mr|M|Señor|Sir|Lord|General|Baron|Count|Prince|Dr)\.?\s+)?")
+_PASSIVE_BY_RE = re.compile(r"(?:\s+(?:to|at|in)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?\s+by\s+"
+                            r"(?P<h>(?:Mr|M|Señor|Sir|Lord|General|Baron|Count|Prince|Dr|Senator)\.?\s+)?")
+"""The agent of a passive speech verb, a short phrase allowed between ("was expressed to the
+meeting by Senator Robinson")."""
 
 
 def _sentence_subject(text: str, sent: Span, index: MentionIndex) -> tuple[Mention, int] | None:
@@ -500,6 +506,12 @@ def _subject(text: str, floor: int, end: int, index: MentionIndex,
             return sm.start(1), Speaker(words, None, 0.0, f"'{words}' with nobody addressed before it"), "name"
         return sm.start(1), Speaker(words, to.addressee_id, 0.7,
                                              f"'{words}': the person last addressed, {to.addressee_text}"), "name"
+    um = _UNDERSIGNED_RE.fullmatch(text, floor, end)
+    if um is not None:  # "The undersigned, Envoy Extraordinary …, has the honor": the note's signer
+        a = state.author
+        return um.start(1), Speaker("I", a.person_id, 0.85 if a.person_id else 0.3,
+                                    f"'the undersigned' is the note's signer: {a.reason}",
+                                    a.text if a.person_id is None else None), "I"
     pm = PRONOUN_RE.search(text, lo, end)
     if pm is not None:
         start = pm.start(1)

@@ -195,12 +195,14 @@ HELDOUT6 = ROOT / "benchmarks" / "data" / "speech-heldout6.jsonl"
 """The sixth, the same way, after the fifth's errors had been read (statements v7)."""
 HELDOUT7 = ROOT / "benchmarks" / "data" / "speech-heldout7.jsonl"
 """The seventh, the same way, after the sixth's errors had been read (statements v7 finished)."""
-LATER = (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7)
+HELDOUT8 = ROOT / "benchmarks" / "data" / "speech-heldout8.jsonl"
+"""The eighth, the same way, after the seventh's errors had been read."""
+LATER = (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8)
 
 
 @pytest.fixture(scope="module", params=[HELDOUT, *LATER],
                 ids=["heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-                     "heldout7"])
+                     "heldout7", "heldout8"])
 def heldout(request: pytest.FixtureRequest) -> list[dict[str, str]]:
     with open(request.param, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
@@ -257,7 +259,8 @@ def test_the_benchmark_reads_every_set_and_the_volumes_they_need() -> None:
     rows = speech.load_labels([LABELS, HELDOUT, *LATER])
     assert {r.file for r in rows} == {"speech.jsonl", "speech-heldout.jsonl", "speech-heldout2.jsonl",
                                       "speech-heldout3.jsonl", "speech-heldout4.jsonl", "speech-heldout5.jsonl",
-                                      "speech-heldout6.jsonl", "speech-heldout7.jsonl"}
+                                      "speech-heldout6.jsonl", "speech-heldout7.jsonl",
+                                      "speech-heldout8.jsonl"}
     for path in LATER:
         with open(path, encoding="utf-8") as fh:
             assert sum(r.file == path.name for r in rows) == sum(1 for line in fh if line.strip())

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from memcon.enrich._speech_names import unlinked_names
 from memcon.enrich.statements import extract_statements
-from memcon.model.records import Document
+from memcon.model.records import Document, Footnote
 from tests.enrich._speech_records import mention
 
 
@@ -96,3 +96,39 @@ def test_a_surname_ending_like_a_nation_and_a_passive_agent_after_a_phrase() -> 
             "such policy. Approval of what I had said was expressed to the meeting by Senator Robinson.\n\nLong")
     got = _found(text)
     assert [(g[0][:6], g[1]) for g in got][:2] == [("Suvich", "Suvich"), ("Approv", "Robinson")]
+
+
+def test_a_signature_with_the_signers_office_names_the_writer() -> None:
+    text = ("[Untitled]\n\nSir: I have the honor to call your attention to the new boundary line.\n\n"
+            "I am, sir, very respectfully your obedient servant,\n\nJ. C. STORER, Collector.\n\n"
+            "Hon. Secretary of the Treasury, Washington, D. C.")
+    found = extract_statements(Document("t/d5", "t", "[Untitled]", text), [])
+    assert found[0].speaker_text == "J. C. STORER" and "closing signature" in found[0].reason
+
+
+def test_a_sworn_witness_speaks_in_the_first_person() -> None:
+    text = ("United States Consulate Court\n\nHenry Brunk being duly sworn, says: I repeat my evidence given upon "
+            "the inquisition. Webster had no pistol; I examined his bed after the murder.\n\n"
+            "Samuel Smith being sworn, says: I was present at the murder.\n\nGEORGE F. SEWARD, Consul.")
+    found = extract_statements(Document("t/d6", "t", text.split("\n")[0], text), [])
+    by_quote = {text[s.start:s.end][:12]: s.speaker_text for s in found}
+    assert by_quote.get("Henry Brunk ") == "Henry Brunk" and by_quote.get("Samuel Smith") == "Samuel Smith"
+
+
+def test_surnames_no_mention_covers_opening_a_sentence_or_after_an_opening_phrase() -> None:
+    text = ("Mr. Cotton to Mr. Stimson\n\nI had a talk with Swanson and Borah today. Borah stated that a pact "
+            "would do.\n\nSwanson on the other hand dislikes political pacts and he fears the Senate's reactions."
+            "\n\nAfter he had gone Mello Franco said that a telegram had come. Denying it, he said nothing.\n\nCotton")
+    got = _found(text)
+    assert ("Swanson" in {g[1] for g in got}) and ("Mello Franco" in {g[1] for g in got})
+    assert "Denying" not in {g[1] for g in got}  # a capital that opens a sentence only is no name
+
+
+def test_the_editors_note_on_an_office_names_its_holder() -> None:
+    text = ("Memorandum by the Under Secretary of State (Phillips)\n\nThe Italian Ambassador[1] came in this "
+            "afternoon. I said that Europe was anxious.\n\nThe Ambassador mentioned that a Senator had cautioned him.")
+    note = Footnote("1", "Augusto Rosso.", text.index("[1]"))
+    doc = Document("t/d7", "t", text.split("\n")[0], text, footnotes=(note,))
+    found = extract_statements(doc, [mention(text, "Phillips", "p:phillips")])
+    amb = next(s for s in found if text[s.start:].startswith("The Ambassador mentioned"))
+    assert amb.speaker_text == "The Ambassador (Augusto Rosso)" and "names Augusto Rosso as its Ambassador" in amb.reason

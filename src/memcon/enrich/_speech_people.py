@@ -152,6 +152,9 @@ def find_author(document: Document, index: MentionIndex, *, author_id: str | Non
 
 _PAREN_NAME_RE = re.compile(r"\((?P<n>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\)")
 _SIGNATURE_RE = re.compile(r"^(?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]+\.?$")
+_STYLED_SIGNATURE_RE = re.compile(r"^(?P<name>(?:[A-Z]+\.?\s+){0,3}[A-Z][A-Z’'-]+),\s+[A-Z][\w ’'-]{2,60}\.?$")
+"""A signature in capitals with the signer's office: "J. C. STORER, Collector." (an addressee's
+line, "Hon. William H. Seward, Secretary of State", is not in capitals)."""
 _NOT_SIGNATURES = frozenset("i have sir respectfully yours obedient servant etc the very truly".split())
 
 
@@ -163,6 +166,9 @@ def printed_author(text: str, paras: Sequence[Span], head: re.Match[str] | None)
     body = paras[1:] if paras and paras[0].start == 0 else paras
     for para in reversed(body[-3:] if len(body) > 1 else []):
         words = text[para.start:para.end].strip()
+        styled = _STYLED_SIGNATURE_RE.match(words)  # "J. C. STORER, Collector."
+        if styled is not None:
+            words = styled.group("name")
         if _SIGNATURE_RE.match(words) and not {w.strip(".,").lower() for w in words.split()} & _NOT_SIGNATURES:
             return words.rstrip("."), "the closing signature"
     by = _BY_RE.search(_top(text))

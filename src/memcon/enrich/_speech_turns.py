@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import replace
 
 from memcon.enrich._speech_people import Author, MentionIndex
 from memcon.enrich._speech_text import QUOTES, VERB_RE, Span, between_end, skip_paragraph
 from memcon.model.people import Mention
+from memcon.model.records import Footnote
 from memcon.model.speech import Statement
 
 _PRONOUN_WORDS = frozenset({"I", "he", "He", "she", "She"})
@@ -101,6 +103,33 @@ def office_holders(text: str, index: MentionIndex) -> dict[str, list[Mention]]:
         if len(inside) == 1:
             add(p.group(1), inside[0])
     return {w: sorted(ms, key=lambda m: m.start) for w, ms in found.items()}
+
+
+_NAME_NOTE_RE = re.compile(r"(?P<name>[A-Z][\w’'.-]+(?:\s+(?:de|da|di|del|von|van|y|la|le)?\s*[A-Z][\w’'.-]+){1,3})\.?")
+_OFFICE_BEFORE_ANCHOR_RE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'-]+\s+)*" + _OFFICE + r"(?:\s+(?:of|for|in)\s+"
+                                      r"(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})?\s*$")
+
+
+def noted_holders(text: str, footnotes: Sequence[Footnote], mentions: Sequence[Mention]) -> dict[str, list[Mention]]:
+    """The holders the editors name in a footnote anchored on an office: "The Italian
+    Ambassador[87]" with note 87 "Augusto Rosso." — a holder mention at the anchor, of the person
+    the linker found in the note, else of the name printed there."""
+    found: dict[str, list[Mention]] = {}
+    for i, note in enumerate(footnotes):
+        if note.inline or note.kind != "footnote":
+            continue
+        m = _NAME_NOTE_RE.fullmatch(note.text.strip())
+        if m is None:
+            continue
+        before = _OFFICE_BEFORE_ANCHOR_RE.search(text, max(0, note.offset - 120), note.offset)
+        if before is None:
+            continue
+        ids = {x.person_id for x in mentions if x.footnote == i and x.person_id}
+        name = m.group("name").rstrip(".")
+        holder = Mention(note.offset, note.offset, name, ids.pop() if len(ids) == 1 else None, 0.9,
+                         "memcon.noted_holder.v1", f"the editors' note {note.n}: '{note.text.strip()}'")
+        found.setdefault(_office_key(before.group(1)), []).append(holder)
+    return found
 
 
 def holder_key(m: Mention) -> str:
@@ -324,5 +353,5 @@ def implied_addressees(out: tuple[Statement, ...]) -> tuple[Statement, ...]:
 
 
 __all__ = ["AUTHOR_OMITTED_RE", "INNER_HEADING_RE", "THIRD_PERSON_RE", "antecedent", "bare_surname", "implied_addressees",
-           "holder_key", "inner_author", "is_inner_heading", "office_holders", "office_word", "quotation", "relay_statements", "relayed",
+           "holder_key", "inner_author", "noted_holders", "is_inner_heading", "office_holders", "office_word", "quotation", "relay_statements", "relayed",
            "second_clause"]

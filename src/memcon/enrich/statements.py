@@ -82,6 +82,7 @@ from memcon.enrich._speech_turns import (
     implied_addressees,
     inner_author,
     is_inner_heading,
+    noted_holders,
     office_holders,
     quotation,
     relay_statements,
@@ -121,6 +122,8 @@ def extract_statements(
     state = ReadState(find_author(document, index, author_id=author_id, paras=paras))
     state.text = text
     state.offices = office_holders(text, index)
+    for office, noted in noted_holders(text, document.footnotes, mentions).items():
+        state.offices[office] = sorted([*state.offices.get(office, []), *noted], key=lambda m: m.start)
     minutes = bool(_MINUTES_RE.search(document.heading or "")) or bool(_MINUTES_RE.search(text[:300]))
     i = 1 if paras and paras[0].start == 0 else 0  # the heading paragraph (number, title, dateline)
     numbered = False
@@ -167,7 +170,7 @@ def _paragraph(document: Document, index: MentionIndex, state: ReadState, paras:
         if inner is not None:  # an enclosure's "I" is its own writer
             state.author = inner
         return i + 1
-    deponent = _DEPONENT_RE.match(chunk)
+    deponent = _DEPONENT_RE.match(chunk) or _SWORN_RE.match(chunk)
     if deponent is not None:  # "I, George Washington Robbins, of Sandridge, …": a deposition's own writer
         a = state.author = _deponent(text, para.start + deponent.start("name"), para.start + deponent.end("name"), index)
         state.last = Speaker("I", a.person_id, 0.6 if a.person_id else 0.3, f"'I' is the record's author: {a.reason}",
@@ -268,13 +271,21 @@ def _paragraph(document: Document, index: MentionIndex, state: ReadState, paras:
 _UNDERSIGNED_RE = re.compile(r"\s*([Tt]he undersigned),[^,;.]{1,160}(?:,[^,;.]{1,80})?,?")
 """A note's signer with his style in apposition: "The undersigned, Envoy Extraordinary and Minister
 Plenipotentiary of the Dominican Republic,"."""
-_I_OPENS_RE = re.compile(r"(?:[^,;:\n]{1,80},\s+)?I\s+(?:[a-z]|I\b)")
+_I_OPENS_RE = re.compile(r"(?:\[[^\]\n]{1,12}\]\s*)?(?:[^,;:\n]{1,80},\s+)?I\s+(?:[a-z]|I\b)")
 """A sentence whose subject is the writer: "I deemed …", "Referring to my No. 417, I communicated …"."""
 _DEPONENT_RE = re.compile(
     r"(?:[A-Z][\w ,.]{0,40}?\s)?I,\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]+),\s+(?:of|a|an|the|residing|"
     r"being|do|aged|born|late)\b")
 """A deposition's opening: "I, George Washington Robbins, of Sandridge …", "Personally appeared
 before me … I, John Smith, a citizen …"."""
+
+
+_OPENING_SURNAME_RE = re.compile(r"([A-Z][a-z’'-]+(?:[- ][A-Z][a-z’'-]+)?)(?=\s+[a-z])")
+_TAIL_SURNAME_RE = re.compile(r"\s([A-Z][a-z’'-]+(?:[- ][A-Z][a-z’'-]+)?)\s*$")
+_SWORN_RE = re.compile(
+    r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}),?\s+being\s+(?:first\s+)?(?:duly\s+)?sworn,?\s+"
+    r"(?:deposes\s+and\s+)?says?\b")
+"""A witness's sworn words in a record of proceedings: "Henry Brunk being duly sworn, says: I repeat …"."""
 
 
 def _deponent(text: str, start: int, end: int, index: MentionIndex) -> Author:
@@ -537,6 +548,11 @@ def _subject(text: str, floor: int, end: int, index: MentionIndex,
     bare = bare_surname(before)
     if bare is not None:  # "Dennis says …": a surname the linker did not take
         return floor, Speaker(bare, None, 0.2, f"'{bare}': a surname as subject, no person mention covers it"), "name"
+    tail = _TAIL_SURNAME_RE.search(before)
+    bare = bare_surname(tail.group(1)) if tail is not None else None
+    if tail is not None and bare is not None:  # "After he had gone Mello Franco said …" (the caller checks the opening)
+        return floor + tail.start(1), Speaker(bare, None, 0.2, f"'{bare}': a surname as subject, no person "
+                                                               f"mention covers it"), "name"
     return None
 
 
@@ -544,7 +560,13 @@ def _unlinked_subject(text: str, sent: Span, state: ReadState) -> Speaker | None
     """A sentence opening with a name or office no mention covers ("Senator Copeland called …")."""
     m = UNLINKED_RE.match(text, sent.start, sent.end) or OPEN_OFFICE_RE.match(text, sent.start, sent.end)
     if m is None:
-        return None
+        b = _OPENING_SURNAME_RE.match(text, sent.start, sent.end)  # "Swanson on the other hand dislikes …"
+        name = bare_surname(b.group(1)) if b is not None else None
+        # a capital opening a sentence is a name only if the record also prints it with a capital
+        # inside a sentence ("… a talk with Swanson and Borah"): "Denying", "Some" are not
+        if name is None or re.search(rf"[a-z,;]\s+{re.escape(name)}\b", text) is None:
+            return None
+        return Speaker(name, None, 0.2, f"'{name}': a surname opening the sentence, no person mention covers it")
     words = m.group(0)
     return office_held(state, words, sent.start) or Speaker(words, None, 0.3, f"'{words}': no person mention covers these words")
 

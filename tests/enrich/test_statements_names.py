@@ -132,3 +132,14 @@ def test_the_editors_note_on_an_office_names_its_holder() -> None:
     found = extract_statements(doc, [mention(text, "Phillips", "p:phillips")])
     amb = next(s for s in found if text[s.start:].startswith("The Ambassador mentioned"))
     assert amb.speaker_text == "The Ambassador (Augusto Rosso)" and "names Augusto Rosso as its Ambassador" in amb.reason
+
+
+def test_no_body_or_pronoun_passes_for_a_surname_and_a_head_of_state_named_later_is_not_the_one() -> None:
+    text = ("The Minister in Nicaragua (Lane) to the Secretary of State\n\nThe President stated to me that the date "
+            "was a pretext. He requested me to ask that President Ubico be urged to reconsider.\n\n"
+            "Yesterday I saw Mr. Gharib again, from which I gather that the Foreign Office now knows the worst."
+            "\n\nLane")
+    got = _found(text, [mention(text, "Lane", "p:lane"), mention(text, "Lane", "p:lane", 1)])
+    assert all("Ubico" not in g[1] and g[1] != "Foreign Office" for g in got)
+    text = "Mr. Lane to Mr. Hull\n\nYesterday I saw Mr. Gharib again at the Club.\n\nLane"
+    assert _found(text, [mention(text, "Lane", "p:lane", 1)])[0][1:] == ("I", "first-person")

@@ -33,7 +33,8 @@ _PARTICLE = r"(?:de|da|di|do|dos|das|del|della|van|von|der|den|du|la|le|y|e|ten|
 _WORD = r"(?:[A-Z][\w’'-]*[a-z][\w’'-]*|[A-Z]\.|(?:[dl][’'])?[A-Z][\w’'-]+)"
 _NAME_RE = re.compile(
     r"\b(?P<h>(?:" + _ABBREVIATED + r")\.?|" + _HONORIFICS + r")(?:[ \t]+\n?|\n)[ \t]*"
-    r"(?P<name>" + _WORD + r"(?:\s+(?:" + _PARTICLE + r"\s+)?" + _WORD + r"){0,3})"
+    r"(?P<name>(?:(?:de|de la|del|van|von|da|di|du|le|la)\s+)?" + _WORD + r"(?:\s+(?:" + _PARTICLE + r"\s+)?"
+    + _WORD + r"){0,3})"
 )
 # Capitalised words after an honorific that are no one's name ("Mr. President", "General Assembly").
 _NOT_NAMES = frozenset("""

@@ -92,6 +92,10 @@ def previous_other(state: ReadState, sp: Speaker) -> Speaker | None:
     return None
 
 
+_HEADS = frozenset({"President", "Prince", "Viceroy", "Sultan", "Shah", "Khedive", "Emperor"})
+"""Heads of state and princes: a record names other countries' too, so only one named before counts."""
+
+
 def office_held(state: ReadState, words: str, at: int) -> Speaker | None:
     """An unresolved office ("The Ambassador", "the prince") at offset ``at`` whose holder the
     record names: the one person it names with that office, else, of several ("Prince Ching",
@@ -104,6 +108,10 @@ def office_held(state: ReadState, words: str, at: int) -> Speaker | None:
     holders = state.offices.get(office, []) if office is not None else []
     if not holders:
         return None
+    if office in _HEADS:  # "President Ubico" named after "The President stated …" is another country's
+        holders = [m for m in holders if m.start < at]
+        if not holders:
+            return None
     people = {holder_key(m) for m in holders}
     if len(people) == 1:
         holder, how, confidence = holders[0], f"the record names {holders[0].text} as its {office}", 0.6

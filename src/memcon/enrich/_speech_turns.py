@@ -45,6 +45,7 @@ _JOIN_RE = re.compile(r"(?:[,;]\s*|\s)(?:and|but|while|whereupon|whereas|as)\s+$
 
 # Capitalised words that open sentences and are no speaker's surname.
 _NOT_SURNAMES = frozenset("""The This That These Those It He She They We You There Here His Her Their Our Its
+Your Yours My Mine Ours Office Ministry Foreign Bureau Club Legation Consulate Chancery Palace Court Crown
 Government Embassy Legation Department Committee Conference Council Commission Press Paper Report Note
 Minister Ambassador Secretary President Premier Chairman General Colonel Everybody Nobody Somebody Each Every
 Such Both All Neither Either One Nothing Something Memorandum Telegram Which What Who When Where Mention
@@ -253,7 +254,7 @@ def antecedent(index: MentionIndex, at: int, *, floor: int, not_id: str | None, 
 
 _HONORIFIC_NAME_RE = re.compile(
     r"\b(?:Mr|Mrs|M|Señor|Senor|Signor|Baron|Count|Prince|General|Lord|Sir|Dr|Doctor|Monsieur|Herr|Marshal|"
-    r"Admiral|Colonel|Captain)\.?\s+(?P<n>[A-Z][\w’'-]+(?:\s+(?:de\s+la\s+|de\s+l[’']|de\s+|du\s+|von\s+|van\s+|d[’'])?"
+    r"Admiral|Colonel|Captain|Marquis|Marquess|Duke|Viscount|Earl)\.?\s+(?:(?:de\s+la|de|del|von|van)\s+)?(?P<n>[A-Z][\w’'-]+(?:\s+(?:de\s+la\s+|de\s+l[’']|de\s+|du\s+|von\s+|van\s+|d[’'])?"
     r"[A-Z][\w’'-]+)*)")
 """A name with its honorific, as a record names a person the linker does not know ("Mr. Ghods",
 "M. Drouyn de l’Huys", "Prince Kung")."""

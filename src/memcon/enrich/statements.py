@@ -271,7 +271,12 @@ def _paragraph(document: Document, index: MentionIndex, state: ReadState, paras:
 _UNDERSIGNED_RE = re.compile(r"\s*([Tt]he undersigned),[^,;.]{1,160}(?:,[^,;.]{1,80})?,?")
 """A note's signer with his style in apposition: "The undersigned, Envoy Extraordinary and Minister
 Plenipotentiary of the Dominican Republic,"."""
-_I_OPENS_RE = re.compile(r"(?:\[[^\]\n]{1,12}\]\s*)?(?:[^,;:\n]{1,80},\s+)?I\s+(?:[a-z]|I\b)")
+_I_OPENS_RE = re.compile(
+    r"(?:\[[^\]\n]{1,12}\]\s*)?(?:(?:[^,;:\n]{1,80},\s+|(?:This|Yesterday|To-day|Today|Last)(?:\s+(?:morning|"
+    r"afternoon|evening|night|week))?\s+)?I\s+(?:[a-z]|I\b)|My\s+(?:own\s+)?[a-z]+\s+(?:was|is|has|had|with)\b)")
+"""A sentence whose subject is the writer: "I deemed …", "Referring to my No. 417, I communicated …",
+"This morning I had …", "My own opinion was …"."""
+_DETERMINER_END_RE = re.compile(r"\b(?:the|The|a|an|his|her|their|our|my|your|its)\s+$")
 """A sentence whose subject is the writer: "I deemed …", "Referring to my No. 417, I communicated …"."""
 _DEPONENT_RE = re.compile(
     r"(?:[A-Z][\w ,.]{0,40}?\s)?I,\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]+),\s+(?:of|a|an|the|residing|"
@@ -549,7 +554,8 @@ def _subject(text: str, floor: int, end: int, index: MentionIndex,
     if bare is not None:  # "Dennis says …": a surname the linker did not take
         return floor, Speaker(bare, None, 0.2, f"'{bare}': a surname as subject, no person mention covers it"), "name"
     tail = _TAIL_SURNAME_RE.search(before)
-    bare = bare_surname(tail.group(1)) if tail is not None else None
+    bare = bare_surname(tail.group(1)) if tail is not None and not _DETERMINER_END_RE.search(
+        before, 0, tail.start(1)) else None  # "the Foreign Office now knows" names a body
     if tail is not None and bare is not None:  # "After he had gone Mello Franco said …" (the caller checks the opening)
         return floor + tail.start(1), Speaker(bare, None, 0.2, f"'{bare}': a surname as subject, no person "
                                                                f"mention covers it"), "name"

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from memcon.enrich._speech_text import trie_pattern
 from memcon.model.people import Mention
 
 METHOD = "memcon.unlinked_names.v1"
@@ -30,9 +31,10 @@ _HONORIFICS = (
     r"Khedive|Bishop|Cardinal|Father"
 )
 _PARTICLE = r"(?:de|da|di|do|dos|das|del|della|van|von|der|den|du|la|le|y|e|ten|ter|zu)"
-_WORD = r"(?:[A-Z][\w’'-]*[a-z][\w’'-]*|[A-Z]\.|(?:[dl][’'])?[A-Z][\w’'-]+)"
+_WORD = r"(?:St\.|[A-Z][\w’'-]*[a-z][\w’'-]*|[A-Z]\.|(?:[dl][’'])?[A-Z][\w’'-]+)"
 _NAME_RE = re.compile(
-    r"\b(?P<h>(?:" + _ABBREVIATED + r")\.?|" + _HONORIFICS + r")(?:[ \t]+\n?|\n)[ \t]*"
+    r"\b(?P<h>(?:" + trie_pattern(tuple(_ABBREVIATED.split("|"))) + r")\.?|"
+    + trie_pattern(tuple(_HONORIFICS.split("|"))) + r")(?:[ \t]+\n?|\n)[ \t]*"
     r"(?P<name>(?:(?:de|de la|del|van|von|da|di|du|le|la)\s+)?" + _WORD + r"(?:\s+(?:" + _PARTICLE + r"\s+)?"
     + _WORD + r"){0,3})"
 )

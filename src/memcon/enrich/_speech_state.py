@@ -52,6 +52,8 @@ class ReadState:
 
     def __init__(self, author: Author) -> None:
         self.author = author
+        self.inner_capitals: frozenset[str] | None = None
+        """Capitalised words the record prints inside a sentence (read once, when first asked)."""
         self.last: Speaker | None = None
         self.out: list[Statement] = []
         self.current: Statement | None = None

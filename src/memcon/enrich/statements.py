@@ -285,6 +285,7 @@ _DEPONENT_RE = re.compile(
 before me … I, John Smith, a citizen …"."""
 
 
+_INNER_CAPITAL_RE = re.compile(r"[a-z,;]\s+([A-Z][a-z’'-]+)")
 _OPENING_SURNAME_RE = re.compile(r"([A-Z][a-z’'-]+(?:[- ][A-Z][a-z’'-]+)?)(?=\s+[a-z])")
 _TAIL_SURNAME_RE = re.compile(r"\s([A-Z][a-z’'-]+(?:[- ][A-Z][a-z’'-]+)?)\s*$")
 _SWORN_RE = re.compile(
@@ -570,7 +571,11 @@ def _unlinked_subject(text: str, sent: Span, state: ReadState) -> Speaker | None
         name = bare_surname(b.group(1)) if b is not None else None
         # a capital opening a sentence is a name only if the record also prints it with a capital
         # inside a sentence ("… a talk with Swanson and Borah"): "Denying", "Some" are not
-        if name is None or re.search(rf"[a-z,;]\s+{re.escape(name)}\b", text) is None:
+        if name is None:
+            return None
+        if state.inner_capitals is None:
+            state.inner_capitals = frozenset(_INNER_CAPITAL_RE.findall(text))
+        if name.split()[0] not in state.inner_capitals:
             return None
         return Speaker(name, None, 0.2, f"'{name}': a surname opening the sentence, no person mention covers it")
     words = m.group(0)

@@ -143,3 +143,14 @@ def test_no_body_or_pronoun_passes_for_a_surname_and_a_head_of_state_named_later
     assert all("Ubico" not in g[1] and g[1] != "Foreign Office" for g in got)
     text = "Mr. Lane to Mr. Hull\n\nYesterday I saw Mr. Gharib again at the Club.\n\nLane"
     assert _found(text, [mention(text, "Lane", "p:lane", 1)])[0][1:] == ("I", "first-person")
+
+
+def test_an_inclosed_letter_by_a_marquis_is_his_even_when_the_despatch_says_nothing_before_it() -> None:
+    text = ("No. 289. Mr. Hamlin to Mr. Frelinghuysen.\n\nNo. 62.]\n\nSir: Referring to your instruction, a copy "
+            "goes herewith.\n\n[Inclosure in No. 62.—Translation.]\n\nThe Marquis de la Vega de Armijo to Mr. Hamlin."
+            "\nMinistry of State,\nPalace, July 3, 1882.\n\nExcellency: I have the honor to state that the ministry "
+            "has transmitted the matter.\n\nEl Marques DE LA VEGA DE ARMIJO.")
+    doc = Document("t/d8", "t", text.split("\n")[0], text)
+    found = extract_statements(doc, [mention(text, "Hamlin", "p:hamlin")])
+    his = next(s for s in found if "I have the honor to state" in text[s.start:s.end])
+    assert his.speaker_text == "Marquis de la Vega de Armijo" and his.speaker_id is None

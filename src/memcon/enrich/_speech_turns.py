@@ -279,7 +279,7 @@ def inner_author(text: str, start: int, end: int, index: MentionIndex) -> Author
     if len(ids) != 1:
         # "Mr. Goldschmidt to Mr. Loomis.": a writer the authority does not hold is its "I" all the
         # same, shown by his printed name (never the outer record's author)
-        named = _HONORIFIC_NAME_RE.fullmatch(text[s:e].strip())
+        named = _HONORIFIC_NAME_RE.fullmatch(re.sub(r"^(?:The|the)\s+", "", text[s:e].strip()))  # "The Marquis de …"
         if ids or named is None:
             return None
         return Author(None, named.group(0), f"author {named.group(0)!r} (the heading of the message printed here), "

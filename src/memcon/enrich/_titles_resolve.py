@@ -373,6 +373,10 @@ def resolve_title(
     addressee_office = bool(heading.addressee and mention.office.word
                             and mention.office.word.lower() in heading.addressee.lower())
     mentioned = [n for n in _same_office_names(text, mention) if not _in_heading_addressee(document, n[2], heading)]
+    if mention.office.key == "president" and host is not None and republic(host, on):
+        # written in a republic, "the President" is its own: a president named only after it
+        # ("that President Ubico be urged", in Managua) is another country's
+        mentioned = [n for n in mentioned if n[2] < mention.start]
     writer = _sender_ids(authority, heading, mention, query, on=on, own=own)
     if mentioned and not mention.office.key.startswith("secretary"):
         found: dict[str, Named] = {}

@@ -166,7 +166,7 @@ def _paragraph(document: Document, index: MentionIndex, state: ReadState, paras:
         state.last = state.other = None  # another document's heading inside this one ("Mr. Miller to Colonel House")
         state.headings += 1
         state.previous_para = -1
-        inner = inner_author(text, para.start, para.end, index) if state.headings > 1 or state.out else None
+        inner = inner_author(text, para.start, para.end, index) if state.headings > 1 or state.out or i >= 3 else None
         if inner is not None:  # an enclosure's "I" is its own writer
             state.author = inner
         return i + 1

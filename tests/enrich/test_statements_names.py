@@ -6,6 +6,7 @@ unresolved author's own paragraphs."""
 from __future__ import annotations
 
 from memcon.enrich._speech_names import unlinked_names
+from memcon.enrich._speech_people import MentionIndex, find_author
 from memcon.enrich.statements import extract_statements
 from memcon.model.records import Document, Footnote
 from tests.enrich._speech_records import mention
@@ -154,3 +155,23 @@ def test_an_inclosed_letter_by_a_marquis_is_his_even_when_the_despatch_says_noth
     found = extract_statements(doc, [mention(text, "Hamlin", "p:hamlin")])
     his = next(s for s in found if "I have the honor to state" in text[s.start:s.end])
     assert his.speaker_text == "Marquis de la Vega de Armijo" and his.speaker_id is None
+
+
+def test_an_affidavit_of_who_personally_appeared_and_an_article_that_is_no_signature() -> None:
+    text = ("[Untitled]\n\nOn this day personally appeared before me John Allmand, an American citizen, who, having "
+            "duly sworn on his oath, deposes and says that he heard the cries of a man in distress. Affiant further "
+            "swears that they let the Japanese go.\n\nJNO. ALLMAND, Jr.")
+    found = extract_statements(Document("t/d9", "t", "[Untitled]", text), [])
+    swears = next(s for s in found if "Affiant further swears" in text[s.start:s.end])
+    assert swears.speaker_text == "John Allmand"
+    text = ("Earl Granville to Sir E. Thornton.\n\nSir: I send you the draught of a Convention.\n\nI am, &c.,\n\n"
+            "GRANVILLE.\n\n[Inclosure.]\n\nSketch of a Convention.\n\nArticle III.")
+    author = find_author(Document("t/d10", "t", text.split("\n")[0], text), MentionIndex([]))
+    assert author.text != "Article III"  # the inclosure's last line is no signature
+
+
+def test_an_office_no_mention_covers_as_the_subject_of_a_coordinated_predicate() -> None:
+    text = ("The Minister Resident in Ethiopia (Engert) to the Secretary of State\n\nThe Marshal sent for me and told "
+            "me rather naively that he had instructions from the Duce.\n\nEngert")
+    got = _found(text)
+    assert got[0][1:] == ("The Marshal", "reported")

@@ -98,6 +98,8 @@ def speech_clause(text: str, sent: Span, index: MentionIndex, state: ReadState) 
         bare = prefix[:between_end(prefix)] + " "
         if bare.endswith(" and "):  # "The Russian Ambassador called to-day and (first) said …"
             coord = _coordinated(text, sent, sent.start + len(bare) - 5, index)
+            if coord is None and state.this_subject is not None and state.this_subject.person_id is None:
+                coord = _coordinated_unlinked(text, sent, sent.start + len(bare) - 5, state.this_subject)
             if coord is not None:
                 return Clause(coord, "name", verb, vm.end(), False)
         if prefix.rstrip().endswith(","):  # inverted: "…, said Kennedy, …"
@@ -145,6 +147,18 @@ def _coordinated(text: str, sent: Span, and_at: int, index: MentionIndex) -> Spe
     if "," in between or len(between.split()) > 8 or index.within(end, and_at) or VERB_RE.search(between):
         return None
     return named(m, text, sent.start)
+
+
+def _coordinated_unlinked(text: str, sent: Span, and_at: int, subject: Speaker) -> Speaker | None:
+    """The same with a subject no mention covers ("The Marshal sent for me and told me …"): the
+    words that open the sentence, a short predicate without a comma or a verb of speech between."""
+    words = subject.text.split(" (")[0]  # "The Marshal (Graziani)" opens with "The Marshal"
+    if not text.startswith(words, sent.start):
+        return None
+    between = text[sent.start + len(words):and_at]
+    if "," in between or len(between.split()) > 8 or VERB_RE.search(between):
+        return None
+    return subject
 
 
 _SUBJECT_REACH = 240
@@ -197,7 +211,8 @@ def _subject(text: str, floor: int, end: int, index: MentionIndex,
     pm = PRONOUN_RE.search(text, lo, end)
     if pm is not None:
         start = pm.start(1)
-        if pm.group(1) in ("I", "The undersigned", "the undersigned"):  # a note's "undersigned" is its "I"
+        if pm.group(1) == "I" or any(w in pm.group(1).lower() for w in ("undersigned", "affiant", "deponent")):
+            # a note's "undersigned", an affidavit's "affiant": the record's "I"
             a = state.author
             return start, Speaker("I", a.person_id, 0.85 if a.person_id else 0.3, f"'I' is the record's author: {a.reason}",
                                   a.text if a.person_id is None else None), "I"

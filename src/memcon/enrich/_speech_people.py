@@ -155,7 +155,9 @@ _SIGNATURE_RE = re.compile(r"^(?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]+\.?$"
 _STYLED_SIGNATURE_RE = re.compile(r"^(?P<name>(?:[A-Z]+\.?\s+){0,3}[A-Z][A-Z’'-]+),\s+[A-Z][\w ’'-]{2,60}\.?$")
 """A signature in capitals with the signer's office: "J. C. STORER, Collector." (an addressee's
 line, "Hon. William H. Seward, Secretary of State", is not in capitals)."""
-_NOT_SIGNATURES = frozenset("i have sir respectfully yours obedient servant etc the very truly".split())
+_NOT_SIGNATURES = frozenset("i have sir respectfully yours obedient servant etc the very truly article articles "
+                            "section chapter annex appendix inclosure enclosure schedule protocol part".split())
+"""Words of a closing line that is no signature ("I have the honor to be, sir, …", "Article III.")."""
 
 
 def printed_author(text: str, paras: Sequence[Span], head: re.Match[str] | None) -> tuple[str, str] | None:

@@ -83,7 +83,7 @@ _BETWEEN_RE = re.compile(
     r"in conversation(?: today| to-day| yesterday| this morning| this afternoon| this evening| with me)?))*[\s,]*$")
 _BETWEEN_ASCII = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f,[]-0123456789abcdefghijklmnopqrstuvwxyz"
 """Every ASCII character a match of ``_BETWEEN_RE`` may hold (``\\s`` takes \\x1c-\\x1f too)."""
-PRONOUN_RE = re.compile(r"(?:^|(?<=[\s,(]))(He|he|She|she|I|[Tt]he undersigned)$")
+PRONOUN_RE = re.compile(r"(?:^|(?<=[\s,(]))(He|he|She|she|I|[Tt]he undersigned|(?:[Tt]his |[Tt]he )?(?:[Aa]ffiant|[Dd]eponent))$")
 """A pronoun as subject; "the undersigned" of a diplomatic note is its signer, the record's "I"."""
 # An unlinked name or office as subject: "General Bliss", "The Ambassador", "M. Clemenceau".
 NAME_RE = re.compile(

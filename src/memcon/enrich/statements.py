@@ -153,7 +153,7 @@ def _paragraph(document: Document, index: MentionIndex, state: ReadState, paras:
         if inner is not None:  # an enclosure's "I" is its own writer
             state.author = inner
         return i + 1
-    deponent = _DEPONENT_RE.match(chunk) or _SWORN_RE.match(chunk)
+    deponent = _DEPONENT_RE.match(chunk) or _SWORN_RE.match(chunk) or _APPEARED_RE.search(chunk)
     if deponent is not None:  # "I, George Washington Robbins, of Sandridge, …": a deposition's own writer
         a = state.author = _deponent(text, para.start + deponent.start("name"), para.start + deponent.end("name"), index)
         state.last = Speaker("I", a.person_id, 0.6 if a.person_id else 0.3, f"'I' is the record's author: {a.reason}",
@@ -263,6 +263,11 @@ _DEPONENT_RE = re.compile(
 before me … I, John Smith, a citizen …"."""
 
 
+_APPEARED_RE = re.compile(
+    r"\bpersonally appeared(?: before me)?,?\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]+),[^.]{0,160}?"
+    r"\b(?:deposes and says|(?:being|having been|having) (?:first |duly )*sworn)")
+"""An affidavit's opening: "… personally appeared before me John Allmand, an American citizen, who,
+having duly sworn on his oath, deposes and says …"."""
 _SWORN_RE = re.compile(
     r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}),?\s+being\s+(?:first\s+)?(?:duly\s+)?sworn,?\s+"
     r"(?:deposes\s+and\s+)?says?\b")

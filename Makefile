@@ -30,7 +30,7 @@ bench: install
 	$(BIN)/python benchmarks/search.py
 	$(BIN)/python benchmarks/linking.py
 	$(BIN)/python benchmarks/roles.py
-	$(BIN)/python benchmarks/speech.py benchmarks/data/speech.jsonl benchmarks/data/speech-heldout.jsonl benchmarks/data/speech-heldout2.jsonl benchmarks/data/speech-heldout3.jsonl benchmarks/data/speech-heldout4.jsonl benchmarks/data/speech-heldout5.jsonl benchmarks/data/speech-heldout6.jsonl benchmarks/data/speech-heldout7.jsonl benchmarks/data/speech-heldout8.jsonl benchmarks/data/speech-heldout9.jsonl benchmarks/data/speech-heldout10.jsonl
+	$(BIN)/python benchmarks/speech.py benchmarks/data/speech.jsonl benchmarks/data/speech-heldout.jsonl benchmarks/data/speech-heldout2.jsonl benchmarks/data/speech-heldout3.jsonl benchmarks/data/speech-heldout4.jsonl benchmarks/data/speech-heldout5.jsonl benchmarks/data/speech-heldout6.jsonl benchmarks/data/speech-heldout7.jsonl benchmarks/data/speech-heldout8.jsonl benchmarks/data/speech-heldout9.jsonl benchmarks/data/speech-heldout10.jsonl benchmarks/data/speech-heldout11.jsonl
 	$(BIN)/python benchmarks/said.py
 	$(BIN)/python benchmarks/quote.py
 	$(BIN)/python benchmarks/web.py

@@ -9,12 +9,17 @@ from memcon.enrich._speech_names import unlinked_names
 from memcon.enrich._speech_people import MentionIndex, find_author
 from memcon.enrich.statements import extract_statements
 from memcon.model.records import Document, Footnote
+from memcon.model.speech import Statement
 from tests.enrich._speech_records import mention
 
 
+def _statements(text: str, mentions: list | None = None, **fields: object) -> tuple[Statement, ...]:
+    """The statements of a record written for the test, its first line the heading."""
+    return extract_statements(Document("t/d1", "t", text.split("\n")[0], text, **fields), mentions or [])  # type: ignore[arg-type]
+
+
 def _found(text: str, mentions: list | None = None) -> list[tuple[str, str | None, str]]:
-    doc = Document("t/d1", "t", text.split("\n")[0], text)
-    return [(text[s.start:s.end][:28], s.speaker_text, s.kind) for s in extract_statements(doc, mentions or [])]
+    return [(text[s.start:s.end][:28], s.speaker_text, s.kind) for s in _statements(text, mentions)]
 
 
 def test_names_after_an_honorific_that_no_mention_covers() -> None:
@@ -52,8 +57,7 @@ def test_a_deposition_is_its_writers_statement() -> None:
             "I, George Washington Robbins, of Sandridge, near Melbourne, in the colony of Victoria, do solemnly "
             "declare as follows:\n\nI have been in business in Sandridge as a ship-chandler. I saw the vessel "
             "Shenandoah in the port of Melbourne.\n\nGEORGE WASHINGTON ROBBINS.")
-    doc = Document("t/d1", "t", text.split("\n")[0], text)
-    found = extract_statements(doc, [])
+    found = _statements(text, [])
     assert [text[s.start:s.end][:11] for s in found] == ["I, George W", "I have been"]
     assert all(s.speaker_text == "George Washington Robbins" and s.speaker_id is None for s in found)
     assert "I saw the vessel" in text[found[1].start:found[1].end]  # what he says after it is his
@@ -63,8 +67,7 @@ def test_the_undersigned_is_the_notes_signer() -> None:
     text = ("Lord Tenterden to Mr. Davis.\n\nThe undersigned has the honor to inform Mr. Davis that the "
             "counter-case is ready.\n\nTENTERDEN.")
     tenterden = mention(text, "TENTERDEN", "p:tenterden")
-    doc = Document("t/d2", "t", "Lord Tenterden to Mr. Davis.", text)
-    found = extract_statements(doc, [tenterden])
+    found = _statements(text, [tenterden])
     first = next(s for s in found if text[s.start:].startswith("The undersigned"))
     assert (first.speaker_id, first.kind) == ("p:tenterden", "first-person")
 
@@ -74,8 +77,7 @@ def test_the_writers_own_first_person_sentences_are_his_statements() -> None:
             "the inaugural. I have some reason to suppose that the commissioners were in Paris. President "
             "Knüsel said I must not think the government had forgotten.\n\nTHEO. S. FAY.")
     fay = mention(text, "Fay", "p:fay")
-    doc = Document("t/d3", "t", "Mr. Fay to Mr. Seward.", text)
-    found = extract_statements(doc, [fay, mention(text, "FAY", "p:fay")])
+    found = _statements(text, [fay, mention(text, "FAY", "p:fay")])
     first = next(s for s in found if "I communicated" in text[s.start:s.end])
     assert (first.speaker_id, first.kind) == ("p:fay", "first-person")
     assert "I have some reason to suppose" in text[first.start:first.end]
@@ -87,7 +89,7 @@ def test_a_note_whose_undersigned_has_his_style_in_apposition() -> None:
     text = ("The Dominican Minister (Ariza) to the Secretary of State\n\nThe undersigned, Envoy Extraordinary and "
             "Minister Plenipotentiary of the Dominican Republic, has the honor to inform the Secretary of State "
             "that he has received instructions.\n\nJ. C. Ariza")
-    found = extract_statements(Document("t/d4", "t", text.split("\n")[0], text), [])
+    found = _statements(text, [])
     assert found and text[found[0].start:].startswith("The undersigned")
     assert found[0].kind == "first-person"
 
@@ -103,7 +105,7 @@ def test_a_signature_with_the_signers_office_names_the_writer() -> None:
     text = ("[Untitled]\n\nSir: I have the honor to call your attention to the new boundary line.\n\n"
             "I am, sir, very respectfully your obedient servant,\n\nJ. C. STORER, Collector.\n\n"
             "Hon. Secretary of the Treasury, Washington, D. C.")
-    found = extract_statements(Document("t/d5", "t", "[Untitled]", text), [])
+    found = _statements(text, [])
     assert found[0].speaker_text == "J. C. STORER" and "closing signature" in found[0].reason
 
 
@@ -111,7 +113,7 @@ def test_a_sworn_witness_speaks_in_the_first_person() -> None:
     text = ("United States Consulate Court\n\nHenry Brunk being duly sworn, says: I repeat my evidence given upon "
             "the inquisition. Webster had no pistol; I examined his bed after the murder.\n\n"
             "Samuel Smith being sworn, says: I was present at the murder.\n\nGEORGE F. SEWARD, Consul.")
-    found = extract_statements(Document("t/d6", "t", text.split("\n")[0], text), [])
+    found = _statements(text, [])
     by_quote = {text[s.start:s.end][:12]: s.speaker_text for s in found}
     assert by_quote.get("Henry Brunk ") == "Henry Brunk" and by_quote.get("Samuel Smith") == "Samuel Smith"
 
@@ -129,8 +131,7 @@ def test_the_editors_note_on_an_office_names_its_holder() -> None:
     text = ("Memorandum by the Under Secretary of State (Phillips)\n\nThe Italian Ambassador[1] came in this "
             "afternoon. I said that Europe was anxious.\n\nThe Ambassador mentioned that a Senator had cautioned him.")
     note = Footnote("1", "Augusto Rosso.", text.index("[1]"))
-    doc = Document("t/d7", "t", text.split("\n")[0], text, footnotes=(note,))
-    found = extract_statements(doc, [mention(text, "Phillips", "p:phillips")])
+    found = _statements(text, [mention(text, "Phillips", "p:phillips")], footnotes=(note,))
     amb = next(s for s in found if text[s.start:].startswith("The Ambassador mentioned"))
     assert amb.speaker_text == "The Ambassador (Augusto Rosso)" and "names Augusto Rosso as its Ambassador" in amb.reason
 
@@ -151,8 +152,7 @@ def test_an_inclosed_letter_by_a_marquis_is_his_even_when_the_despatch_says_noth
             "goes herewith.\n\n[Inclosure in No. 62.—Translation.]\n\nThe Marquis de la Vega de Armijo to Mr. Hamlin."
             "\nMinistry of State,\nPalace, July 3, 1882.\n\nExcellency: I have the honor to state that the ministry "
             "has transmitted the matter.\n\nEl Marques DE LA VEGA DE ARMIJO.")
-    doc = Document("t/d8", "t", text.split("\n")[0], text)
-    found = extract_statements(doc, [mention(text, "Hamlin", "p:hamlin")])
+    found = _statements(text, [mention(text, "Hamlin", "p:hamlin")])
     his = next(s for s in found if "I have the honor to state" in text[s.start:s.end])
     assert his.speaker_text == "Marquis de la Vega de Armijo" and his.speaker_id is None
 
@@ -161,7 +161,7 @@ def test_an_affidavit_of_who_personally_appeared_and_an_article_that_is_no_signa
     text = ("[Untitled]\n\nOn this day personally appeared before me John Allmand, an American citizen, who, having "
             "duly sworn on his oath, deposes and says that he heard the cries of a man in distress. Affiant further "
             "swears that they let the Japanese go.\n\nJNO. ALLMAND, Jr.")
-    found = extract_statements(Document("t/d9", "t", "[Untitled]", text), [])
+    found = _statements(text, [])
     swears = next(s for s in found if "Affiant further swears" in text[s.start:s.end])
     assert swears.speaker_text == "John Allmand"
     text = ("Earl Granville to Sir E. Thornton.\n\nSir: I send you the draught of a Convention.\n\nI am, &c.,\n\n"

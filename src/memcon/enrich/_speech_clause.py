@@ -17,6 +17,7 @@ from memcon.enrich._speech_state import (
     Clause,
     ReadState,
     Speaker,
+    author_speaker,
     named,
     office_held,
     pronoun,
@@ -65,12 +66,9 @@ def speech_clause(text: str, sent: Span, index: MentionIndex, state: ReadState) 
         return Clause(pronoun(state, "(he)", index, sent.start), "pronoun", tm.group(0).lower(), tm.end(), False)
     am = AUTHOR_OMITTED_RE.match(text, sent.start, sent.end)
     if am is not None:  # "Told him England assumed …": the telegram's author
-        a = state.author
         verb = am.group(0).split()[0].lower()
-        return Clause(Speaker("(I)", a.person_id, 0.7 if a.person_id else 0.3,
-                                f"telegraphese without 'I': the record's author: {a.reason}",
-                                a.text if a.person_id is None else None), "I", verb,
-                       sent.start + len(verb) + 1, False)
+        return Clause(author_speaker(state.author, 0.7, "telegraphese without 'I': the record's author", "(I)"),
+                      "I", verb, sent.start + len(verb) + 1, False)
     for vm in VERB_RE.finditer(text, sent.start, sent.end):
         verb = vm.group(1)
         prefix = text[sent.start:vm.start()]
@@ -204,18 +202,13 @@ def _subject(text: str, floor: int, end: int, index: MentionIndex,
                                              f"'{words}': the person last addressed, {to.addressee_text}"), "name"
     um = _UNDERSIGNED_RE.fullmatch(text, floor, end)
     if um is not None:  # "The undersigned, Envoy Extraordinary …, has the honor": the note's signer
-        a = state.author
-        return um.start(1), Speaker("I", a.person_id, 0.85 if a.person_id else 0.3,
-                                    f"'the undersigned' is the note's signer: {a.reason}",
-                                    a.text if a.person_id is None else None), "I"
+        return um.start(1), author_speaker(state.author, 0.85, "'the undersigned' is the note's signer"), "I"
     pm = PRONOUN_RE.search(text, lo, end)
     if pm is not None:
         start = pm.start(1)
         if pm.group(1) == "I" or any(w in pm.group(1).lower() for w in ("undersigned", "affiant", "deponent")):
             # a note's "undersigned", an affidavit's "affiant": the record's "I"
-            a = state.author
-            return start, Speaker("I", a.person_id, 0.85 if a.person_id else 0.3, f"'I' is the record's author: {a.reason}",
-                                  a.text if a.person_id is None else None), "I"
+            return start, author_speaker(state.author, 0.85), "I"
         return start, pronoun(state, pm.group(1), index, start), "pronoun"
     nm = UNLINKED_END_RE.search(text, lo, end)
     if nm is not None:

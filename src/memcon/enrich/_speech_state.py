@@ -127,6 +127,14 @@ def office_held(state: ReadState, words: str, at: int) -> Speaker | None:
     return Speaker(shown, holder.person_id, confidence if holder.person_id else 0.2, f"'{words}': {how}")
 
 
+def author_speaker(author: Author, confidence: float, how: str = "'I' is the record's author",
+                   text: str = "I") -> Speaker:
+    """The record's own "I" (or "(I)", "the undersigned", "affiant") as a speaker: the author's person
+    at ``confidence`` when he is resolved (0.3 when not, shown by his printed name)."""
+    return Speaker(text, author.person_id, confidence if author.person_id else 0.3, f"{how}: {author.reason}",
+                   author.text if author.person_id is None else None)
+
+
 def named(m: Mention, text: str, start: int) -> Speaker:
     """The speaker a mention names, his words from ``start`` (with an honorific before it); a
     title the resolver tied to a name the authority does not hold is shown with it, as FRUS
@@ -216,4 +224,4 @@ def pronoun(state: ReadState, word: str, index: MentionIndex, at: int) -> Speake
     return found
 
 
-__all__ = ["Clause", "ReadState", "Speaker", "office_held", "named", "previous_other", "pronoun"]
+__all__ = ["Clause", "ReadState", "Speaker", "author_speaker", "office_held", "named", "previous_other", "pronoun"]

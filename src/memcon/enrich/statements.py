@@ -41,6 +41,7 @@ from memcon.enrich._speech_state import (
     Clause,
     ReadState,
     Speaker,
+    author_speaker,
     named,
     previous_other,
     pronoun,
@@ -155,9 +156,8 @@ def _paragraph(document: Document, index: MentionIndex, state: ReadState, paras:
         return i + 1
     deponent = _DEPONENT_RE.match(chunk) or _SWORN_RE.match(chunk) or _APPEARED_RE.search(chunk)
     if deponent is not None:  # "I, George Washington Robbins, of Sandridge, …": a deposition's own writer
-        a = state.author = _deponent(text, para.start + deponent.start("name"), para.start + deponent.end("name"), index)
-        state.last = Speaker("I", a.person_id, 0.6 if a.person_id else 0.3, f"'I' is the record's author: {a.reason}",
-                             a.text if a.person_id is None else None)  # all he says after it is his
+        state.author = _deponent(text, para.start + deponent.start("name"), para.start + deponent.end("name"), index)
+        state.last = author_speaker(state.author, 0.6)  # all he says after it is his
     current: Statement | None = None
     spoke = False
     state.floor = state.previous_para if state.previous_para >= 0 else para.start
@@ -209,12 +209,10 @@ def _paragraph(document: Document, index: MentionIndex, state: ReadState, paras:
                 and not other_speaking(state) and (state.author.person_id or state.author.text):
             # the writer's own words in the first person, with or without a verb of speech: "I
             # deemed the matter of sufficient importance …" is what the despatch says to its reader
-            a = state.author
-            state.last = Speaker("I", a.person_id, 0.6 if a.person_id else 0.3, f"'I' is the record's author: {a.reason}",
-                                 a.text if a.person_id is None else None)
+            state.last = author_speaker(state.author, 0.6)
             if state.last.shown is not None:
                 state.shown[sent.start] = state.last.shown
-            current = Statement(sent.start, sent.end, "I", a.person_id, "first-person", None, None, None,
+            current = Statement(sent.start, sent.end, "I", state.author.person_id, "first-person", None, None, None,
                                 state.last.confidence, METHOD, f"the writer's own words: {state.last.reason}")
         elif current is not None:
             current = replace(current, end=sent.end)
